@@ -1,0 +1,27 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import react from '@astrojs/react';
+import pagefind from './src/integrations/pagefind.ts';
+
+// The public origin of the site, used for canonical URLs, the sitemap and the QR codes on posters.
+// Set SITE_URL when building for production (e.g. https://trogiupso.quangninh.example).
+const site = process.env.SITE_URL ?? 'http://localhost:4321';
+
+// `npm run dev` proxies the API to a running local stack (npm start) so islands work in dev too.
+const apiTarget = process.env.LOCAL_STACK_URL ?? 'http://localhost:4321';
+
+export default defineConfig({
+  site,
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [react(), pagefind()],
+  vite: {
+    server: {
+      proxy: {
+        '/rest/v1': { target: apiTarget, changeOrigin: true },
+        '/auth/v1': { target: apiTarget, changeOrigin: true },
+      },
+    },
+  },
+});

@@ -1,0 +1,27 @@
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { LOCAL_ANON_KEY } from './local-keys';
+
+/**
+ * Where the backend is: PUBLIC_SUPABASE_URL when the build sets it (a Supabase project), else the
+ * page's own origin (the local stack serves /rest/v1 and /auth/v1 beside the site).
+ */
+export function supabaseUrl(): string {
+  const configured = import.meta.env.PUBLIC_SUPABASE_URL as string | undefined;
+  if (configured) return configured.replace(/\/$/, '');
+  return window.location.origin;
+}
+
+/** The public anon key: PUBLIC_SUPABASE_ANON_KEY when set, else the local stack's demo key. */
+export function supabaseAnonKey(): string {
+  return (import.meta.env.PUBLIC_SUPABASE_ANON_KEY as string | undefined) || LOCAL_ANON_KEY;
+}
+
+let client: SupabaseClient | undefined;
+
+/** The one supabase-js client of the browser; every island uses it through src/lib/supabase/rpc.ts. */
+export function getSupabase(): SupabaseClient {
+  client ??= createClient(supabaseUrl(), supabaseAnonKey(), {
+    auth: { persistSession: true, autoRefreshToken: true, detectSessionInUrl: false },
+  });
+  return client;
+}

@@ -1,0 +1,106 @@
+/**
+ * One origin for the browser, as a Supabase project has: the built static site, plus
+ * `/rest/v1/*` (PostgREST) and `/auth/v1/*` (the local auth stand-in) on the same port.
+ */
+import http from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createProxyServer } from 'http-proxy-3';
+import sirv from 'sirv';
+import type { AuthStandIn } from './auth-standin.ts';
+
+export interface GatewayOptions {
+  port: number;
+  postgrestUrl: string;
+  auth: AuthStandIn;
+  /** Folder of the built site (dist/); when missing, a short notice is served instead. */
+  siteDir: string;
+}
+
+export interface Gateway {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers':
+    'authorization, apikey, content-type, prefer, accept-profile, content-profile, range, x-client-info, x-supabase-api-version',
+  'access-control-allow-methods': 'GET, POST, PATCH, DELETE, OPTIONS',
+  'access-control-expose-headers': 'content-range, x-supabase-api-version',
+};
+
+/** Raised when the port is taken, with a message a newcomer can act on. */
+export class PortBusyError extends Error {}
+
+export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  const proxy = createProxyServer({ target: options.postgrestUrl, xfwd: true });
+  proxy.on('error', (error, _req, res) => {
+    if (process.env.DEBUG_GATEWAY) console.error('[gateway]', error);
+    if (res && 'writeHead' in res && !res.headersSent) {
+      res.writeHead(502, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: 'PostgREST is not reachable' }));
+    }
+  });
+
+  const hasSite = existsSync(path.join(options.siteDir, 'index.html'));
+  const notFoundFile = path.join(options.siteDir, '404.html');
+  const serveStatic = hasSite
+    ? sirv(options.siteDir, { etag: true, dotfiles: false, extensions: ['html'] })
+    : null;
+
+  const server = http.createServer((req, res) => {
+    const url = req.url ?? '/';
+    const isApi = url.startsWith('/rest/v1/') || url.startsWith('/auth/v1/');
+    if (isApi) {
+      for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
+      if (req.method === 'OPTIONS') return void res.writeHead(204).end();
+    }
+    if (url.startsWith('/rest/v1/')) {
+      req.url = url.slice('/rest/v1'.length);
+      return void proxy.web(req, res);
+    }
+    if (url.startsWith('/auth/v1/')) {
+      options.auth.handle(req, res, url.slice('/auth/v1'.length)).catch((error: unknown) => {
+        console.error('[auth] ', error);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ code: 500, error_code: 'unexpected_failure', msg: 'Internal error' }));
+      });
+      return;
+    }
+    if (!serveStatic) {
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+      return void res.end('The site is not built yet: run `npm run build`.');
+    }
+    serveStatic(req, res, () => {
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(existsSync(notFoundFile) ? readFileSync(notFoundFile) : 'Không tìm thấy trang');
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new PortBusyError(
+              `Port ${options.port} is already in use. Stop the other program, or choose another port: PORT=4322 npm start`,
+            )
+          : error,
+      );
+    });
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+        proxy.close();
+      }),
+  };
+}

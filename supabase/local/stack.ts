@@ -1,0 +1,165 @@
+/**
+ * The whole local stack in one call, shared by `npm start` and the tests:
+ * database (embedded PGlite, or a fresh database on a PostgreSQL server) → migrations and seed →
+ * PostgREST → auth stand-in → one HTTP origin (site + /rest/v1 + /auth/v1).
+ */
+import net from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+import { SignJWT } from 'jose';
+import { LOCAL_JWT_SECRET, ROOT_DIR } from './config.ts';
+import { startEmbeddedDatabase } from './database.ts';
+import { migrate } from './migrate.ts';
+import { startPostgrest } from './postgrest.ts';
+import { createAuthStandIn } from './auth-standin.ts';
+import { startGateway } from './gateway.ts';
+import { LOCAL_ANON_KEY } from '../../src/lib/supabase/local-keys.ts';
+
+export interface StackOptions {
+  /** Port of the single origin; 0 picks a free one. */
+  port?: number;
+  /**
+   * Where the data lives: 'memory' (PGlite in memory), a folder path (PGlite persisted there), or
+   * `{ postgresUrl }` to create a fresh temporary database on that PostgreSQL server (dropped at stop).
+   */
+  database?: 'memory' | { dataDir: string } | { postgresUrl: string };
+  /** Load supabase/seed.sql (demo data) into a new database. */
+  seed?: boolean;
+  /** Folder of the built site. */
+  siteDir?: string;
+  /** Access-token lifetime of the auth stand-in, in seconds. */
+  jwtExpiry?: number;
+  log?: (line: string) => void;
+  onCodeSent?: (email: string, code: string) => void;
+  verbose?: boolean;
+}
+
+export interface Stack {
+  /** The single origin, e.g. http://localhost:4321 */
+  url: string;
+  anonKey: string;
+  serviceRoleKey: string;
+  /** Superuser connection string to the stack's database (tests inspect tables with it). */
+  databaseUrl: string;
+  /** 'pglite' or 'postgres' */
+  backend: 'pglite' | 'postgres';
+  mailbox(): { email: string; code: string; sentAt: Date }[];
+  reloadSchema(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Creates a uniquely named database on a PostgreSQL server; returns its URL and a dropper. */
+async function createTemporaryDatabase(serverUrl: string) {
+  const name = `tgs_test_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const authenticatorUrl = new URL(url);
+  authenticatorUrl.username = 'authenticator';
+  authenticatorUrl.password = '';
+  return {
+    url: url.toString(),
+    authenticatorUrl: authenticatorUrl.toString(),
+    async drop() {
+      const dropper = new pg.Client({ connectionString: serverUrl });
+      await dropper.connect();
+      await dropper.query(`drop database if exists ${name} with (force)`);
+      await dropper.end();
+    },
+  };
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const log = options.log ?? (() => {});
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+    stops.length = 0;
+  };
+
+  try {
+    const choice = options.database ?? 'memory';
+    let databaseUrl: string;
+    let authenticatorUrl: string;
+    let backend: Stack['backend'];
+    if (typeof choice === 'object' && 'postgresUrl' in choice) {
+      const temporary = await createTemporaryDatabase(choice.postgresUrl);
+      stops.push(temporary.drop);
+      ({ url: databaseUrl, authenticatorUrl } = temporary);
+      backend = 'postgres';
+    } else {
+      const embedded = await startEmbeddedDatabase({
+        dataDir: choice === 'memory' ? undefined : choice.dataDir,
+      });
+      stops.push(embedded.stop);
+      ({ url: databaseUrl, authenticatorUrl } = embedded);
+      backend = 'pglite';
+    }
+    log(`Database: ${backend === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL'}; applying migrations…`);
+    await migrate({ databaseUrl, seed: options.seed, log });
+
+    const postgrest = await startPostgrest({
+      databaseUrl: authenticatorUrl,
+      jwtSecret: LOCAL_JWT_SECRET,
+      port: await freePort(),
+      sharedSession: backend === 'pglite',
+      verbose: options.verbose,
+    });
+    stops.push(postgrest.stop);
+
+    let publicUrl = '';
+    const auth = await createAuthStandIn({
+      databaseUrl,
+      jwtSecret: LOCAL_JWT_SECRET,
+      get publicUrl() {
+        return publicUrl;
+      },
+      jwtExpiry: options.jwtExpiry,
+      onCodeSent: options.onCodeSent,
+    });
+    stops.push(auth.close);
+
+    const gateway = await startGateway({
+      port: options.port ?? 0,
+      postgrestUrl: postgrest.url,
+      auth,
+      siteDir: options.siteDir ?? path.join(ROOT_DIR, 'dist'),
+    });
+    stops.push(gateway.stop);
+    publicUrl = gateway.url;
+
+    const serviceRoleKey = await new SignJWT({ role: 'service_role', iss: 'supabase-demo' })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setExpirationTime('10y')
+      .sign(new TextEncoder().encode(LOCAL_JWT_SECRET));
+
+    return {
+      url: gateway.url,
+      anonKey: LOCAL_ANON_KEY,
+      serviceRoleKey,
+      databaseUrl,
+      backend,
+      mailbox: auth.mailbox,
+      reloadSchema: postgrest.reloadSchema,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

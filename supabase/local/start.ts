@@ -1,0 +1,70 @@
+/**
+ * `npm start`: runs the whole portal on this machine with the embedded stack.
+ *
+ *   node supabase/local/start.ts [--reset] [--memory] [--port N]
+ *
+ * --reset deletes the local database (supabase/local/.data) first; --memory keeps the database in
+ * memory only (the e2e tests use it); PORT also sets the port.
+ * Ctrl-C stops PostgREST, the socket server and PGlite; nothing is left running.
+ */
+import { rm } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { DEFAULT_DATA_DIR, DEFAULT_PORT } from './config.ts';
+import { startStack } from './stack.ts';
+import { PortBusyError } from './gateway.ts';
+import { MigrationError } from './migrate.ts';
+
+const { values: flags } = parseArgs({
+  options: {
+    reset: { type: 'boolean', default: false },
+    memory: { type: 'boolean', default: false },
+    port: { type: 'string' },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+
+const port = Number(flags.port ?? process.env.PORT ?? DEFAULT_PORT);
+if (flags.reset) {
+  await rm(DEFAULT_DATA_DIR, { recursive: true, force: true });
+  console.log('Local database deleted; it will be created again from the migrations and seed.');
+}
+
+try {
+  const stack = await startStack({
+    port,
+    database: flags.memory ? 'memory' : { dataDir: DEFAULT_DATA_DIR },
+    seed: true,
+    verbose: flags.verbose,
+    log: (line) => console.log(line),
+    onCodeSent: (email, code) => console.log(`[auth stand-in] sign-in code for ${email}: ${code}`),
+  });
+
+  console.log(`
+Trợ giúp số Quảng Ninh is running (local stack, demo data):
+
+  Portal          ${stack.url}/
+  API (REST)      ${stack.url}/rest/v1/
+  Auth (stand-in) ${stack.url}/auth/v1/
+  Local mailbox   ${stack.url}/auth/v1/mailbox
+  Anon key        ${stack.anonKey}
+
+Press Ctrl-C to stop.`);
+
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+} catch (error) {
+  if (error instanceof PortBusyError || error instanceof MigrationError) {
+    console.error(`\n${error.message}\n`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+}

@@ -1,0 +1,22 @@
+/**
+ * The database backends the db tests run on: always the embedded PGlite, plus the PostgreSQL server
+ * at DATABASE_URL when it is set (CI sets it). Each backend gets a whole local stack
+ * (PostgREST + auth stand-in) started once by tests/support/db-global-setup.ts.
+ */
+export interface StackInfo {
+  backend: 'pglite' | 'postgres';
+  /** Single origin: /rest/v1 and /auth/v1 live under it. */
+  url: string;
+  anonKey: string;
+  serviceRoleKey: string;
+  /** Superuser connection string, for tests that inspect or prepare tables directly. */
+  databaseUrl: string;
+  /** Where the test can read the codes the auth stand-in "sent" (GET, JSON). */
+  mailboxUrl: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    stacks: StackInfo[];
+  }
+}
