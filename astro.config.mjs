@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
+import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 
 // The public origin of the site, used for canonical URLs, the sitemap and the QR codes on posters.
@@ -12,10 +13,17 @@ const apiTarget = process.env.LOCAL_STACK_URL ?? 'http://localhost:4321';
 
 export default defineConfig({
   site,
+  // OUT_DIR lets parallel e2e runs build into folders of their own.
+  outDir: process.env.OUT_DIR ?? './dist',
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [react(), pagefind()],
+  integrations: [
+    react(),
+    // Workspaces, posters, search results and the offline page are not for search engines.
+    sitemap({ filter: (page) => !/\/(doi|quan-tri|in|g|tim-kiem|ngoai-tuyen)\//.test(new URL(page).pathname) }),
+    pagefind(),
+  ],
   vite: {
     server: {
       proxy: {

@@ -138,7 +138,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       port: options.port ?? 0,
       postgrestUrl: postgrest.url,
       auth,
-      siteDir: options.siteDir ?? path.join(ROOT_DIR, 'dist'),
+      siteDir: path.resolve(ROOT_DIR, options.siteDir ?? 'dist'),
     });
     stops.push(gateway.stop);
     publicUrl = gateway.url;

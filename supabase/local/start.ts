@@ -1,10 +1,11 @@
 /**
  * `npm start`: runs the whole portal on this machine with the embedded stack.
  *
- *   node supabase/local/start.ts [--reset] [--memory] [--port N]
+ *   node supabase/local/start.ts [--reset] [--memory] [--port N] [--site-dir DIR]
  *
  * --reset deletes the local database (supabase/local/.data) first; --memory keeps the database in
- * memory only (the e2e tests use it); PORT also sets the port.
+ * memory only (the e2e tests use it); --site-dir serves another build than dist/; PORT also sets
+ * the port.
  * Ctrl-C stops PostgREST, the socket server and PGlite; nothing is left running.
  */
 import { rm } from 'node:fs/promises';
@@ -18,6 +19,7 @@ const { values: flags } = parseArgs({
   options: {
     reset: { type: 'boolean', default: false },
     memory: { type: 'boolean', default: false },
+    'site-dir': { type: 'string' },
     port: { type: 'string' },
     verbose: { type: 'boolean', default: false },
   },
@@ -33,6 +35,7 @@ try {
   const stack = await startStack({
     port,
     database: flags.memory ? 'memory' : { dataDir: DEFAULT_DATA_DIR },
+    siteDir: flags['site-dir'],
     seed: true,
     verbose: flags.verbose,
     log: (line) => console.log(line),

@@ -10,10 +10,13 @@ import { defineConfig, devices } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT ?? 4410);
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 const root = fileURLToPath(new URL('../..', import.meta.url));
+// Each e2e port builds and writes results into folders of its own, so parallel runs never clash.
+const outDir = `tmp/e2e-${PORT}/dist`;
 
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
+  outputDir: `${root}/tmp/e2e-${PORT}/results`,
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
@@ -37,12 +40,12 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: `npm run build && node --experimental-strip-types supabase/local/start.ts --memory --port ${PORT}`,
+    command: `npm run build && node --experimental-strip-types supabase/local/start.ts --memory --port ${PORT} --site-dir ${outDir}`,
     cwd: root,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,
-    env: { SITE_URL: `http://localhost:${PORT}`, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { SITE_URL: `http://localhost:${PORT}`, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
     stdout: 'ignore',
     stderr: 'pipe',
   },

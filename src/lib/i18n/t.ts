@@ -1,4 +1,7 @@
 import common from './vi/common.json';
+import booking from './vi/booking.json';
+import guides from './vi/guides.json';
+import posters from './vi/posters.json';
 
 /**
  * Every user-facing string lives in src/lib/i18n/vi/<area>.json (flat dot keys, one file per area
@@ -6,6 +9,9 @@ import common from './vi/common.json';
  */
 const messages = {
   ...common,
+  ...booking,
+  ...guides,
+  ...posters,
 };
 
 /** Keys of every user-facing string. */

@@ -41,3 +41,23 @@ export type PortalStats = z.output<typeof portalStatsSchema>;
 export function fetchPortalStats(client?: SupabaseClient) {
   return callRpc('portal_stats', {}, portalStatsSchema, client);
 }
+
+/** What a citizen can send about a guide. */
+export type GuideFeedback =
+  | { kind: 'rating'; guideCode: string; helpful: boolean; comment?: string }
+  | { kind: 'error_report'; guideCode: string; comment: string };
+
+/** Stores anonymous feedback on a guide (rate-limited; errors: rate_limited, comment_too_long, …). */
+export function sendGuideFeedback(feedback: GuideFeedback, client?: SupabaseClient) {
+  return callRpc(
+    'send_guide_feedback',
+    {
+      guide_code: feedback.guideCode,
+      kind: feedback.kind,
+      helpful: feedback.kind === 'rating' ? feedback.helpful : null,
+      comment: feedback.comment ?? null,
+    },
+    z.object({ ok: z.literal(true) }),
+    client,
+  );
+}

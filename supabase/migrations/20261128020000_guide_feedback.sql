@@ -1,0 +1,102 @@
+-- Guide feedback: "Trang này có hữu ích không?" and "Báo nội dung sai".
+--
+-- Anonymous by design: we store the guide's short code, yes/no, and an optional comment with phone
+-- numbers and email addresses masked. No client address is stored; the rate limit keeps only a
+-- salted hash of it per hour, deleted once the hour is over.
+--
+-- Objects: app.guide_feedback, app.feedback_rate_buckets, app.client_address_hash(),
+--          public.send_guide_feedback().
+
+create table app.guide_feedback (
+  id bigint generated always as identity primary key,
+  guide_code text not null check (guide_code ~ '^[a-z0-9]{2,8}$'),
+  kind text not null check (kind in ('rating', 'error_report')),
+  helpful boolean,
+  comment text check (length(comment) <= 500),
+  created_at timestamptz not null default now(),
+  check ((kind = 'rating' and helpful is not null) or (kind = 'error_report' and comment is not null))
+);
+comment on table app.guide_feedback is 'Anonymous feedback on guides: helpful yes/no, comments and error reports. No personal data (comments are masked).';
+create index guide_feedback_guide_code_idx on app.guide_feedback (guide_code, created_at);
+alter table app.guide_feedback enable row level security;
+
+create table app.feedback_rate_buckets (
+  bucket text primary key,
+  hour timestamptz not null,
+  hits integer not null default 0
+);
+comment on table app.feedback_rate_buckets is 'Per-hour counters of feedback per hashed client address; rows older than an hour are deleted.';
+alter table app.feedback_rate_buckets enable row level security;
+
+/* The caller's address as a salted hash: the address itself is never stored. PostgREST exposes the
+   request headers; the gateway (local stack, Supabase's API gateway) sets x-forwarded-for. */
+create function app.client_address_hash()
+returns text
+language sql stable
+set search_path = ''
+as $$
+  select encode(
+    sha256(convert_to(
+      'tgsqn:' || coalesce(
+        split_part(nullif(current_setting('request.headers', true), '')::json ->> 'x-forwarded-for', ',', 1),
+        'unknown'
+      ),
+      'UTF8'
+    )),
+    'hex'
+  )
+$$;
+comment on function app.client_address_hash() is 'Salted SHA-256 of the client address from x-forwarded-for, for rate limits without storing addresses.';
+
+/* Security definer: anon may not write app tables directly. Volatile, so PostgREST refuses GET. */
+create function public.send_guide_feedback(
+  guide_code text,
+  kind text,
+  helpful boolean default null,
+  comment text default null
+)
+returns json
+language plpgsql volatile security definer
+set search_path = ''
+as $$
+declare
+  hits integer;
+  cleaned text;
+begin
+  if guide_code is null or guide_code !~ '^[a-z0-9]{2,8}$' then
+    raise exception 'guide_invalid' using errcode = 'P0001';
+  end if;
+  if kind is null or kind not in ('rating', 'error_report') then
+    raise exception 'kind_invalid' using errcode = 'P0001';
+  end if;
+  cleaned := nullif(btrim(comment), '');
+  if length(cleaned) > 500 then
+    raise exception 'comment_too_long' using errcode = 'P0001';
+  end if;
+  if kind = 'rating' and helpful is null then
+    raise exception 'helpful_required' using errcode = 'P0001';
+  end if;
+  if kind = 'error_report' and cleaned is null then
+    raise exception 'comment_required' using errcode = 'P0001';
+  end if;
+  -- Mask what looks like phone numbers or email addresses: feedback must hold no personal data.
+  cleaned := regexp_replace(cleaned, '[^\s@]+@[^\s@]+', '[email]', 'g');
+  cleaned := regexp_replace(cleaned, '(\+?\d[\d .-]{7,}\d)', '[số điện thoại]', 'g');
+
+  delete from app.feedback_rate_buckets where hour < date_trunc('hour', now());
+  insert into app.feedback_rate_buckets as b (bucket, hour, hits)
+  values (app.client_address_hash(), date_trunc('hour', now()), 1)
+  on conflict (bucket) do update set hits = b.hits + 1
+  returning b.hits into hits;
+  if hits > 20 then
+    raise exception 'rate_limited' using errcode = 'P0001';
+  end if;
+
+  insert into app.guide_feedback (guide_code, kind, helpful, comment)
+  values (guide_code, kind, helpful, cleaned);
+  return json_build_object('ok', true);
+end;
+$$;
+comment on function public.send_guide_feedback(text, text, boolean, text) is
+  'Stores anonymous feedback on a guide (rating or error report), at most 20 per client address per hour. Errors: guide_invalid, kind_invalid, comment_too_long, helpful_required, comment_required, rate_limited.';
+grant execute on function public.send_guide_feedback(text, text, boolean, text) to anon, authenticated;

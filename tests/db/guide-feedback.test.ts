@@ -1,0 +1,60 @@
+import { describe, expect, inject, it } from 'vitest';
+import { anonClient, withSql } from '../support/clients.ts';
+import { sendGuideFeedback } from '../../src/lib/supabase/rpc.ts';
+
+describe.each(inject('stacks'))('guide feedback on $backend', (stack) => {
+  const client = anonClient(stack);
+  const clearLimits = () => withSql(stack, (sql) => sql.query('delete from app.feedback_rate_buckets'));
+
+  it('stores a rating and an error report without personal data', async () => {
+    await clearLimits();
+    expect(await sendGuideFeedback({ kind: 'rating', guideCode: 'vs4', helpful: true }, client)).toEqual({
+      ok: true,
+      data: { ok: true },
+    });
+    const report = await sendGuideFeedback(
+      { kind: 'error_report', guideCode: 'vs4', comment: 'Bước 3 sai, gọi tôi 0912 345 678 hoặc an@example.org' },
+      client,
+    );
+    expect(report.ok).toBe(true);
+    const rows = await withSql(stack, (sql) =>
+      sql.query("select kind, helpful, comment from app.guide_feedback where guide_code = 'vs4' order by id"),
+    );
+    expect(rows.rows.slice(-2)).toEqual([
+      { kind: 'rating', helpful: true, comment: null },
+      { kind: 'error_report', helpful: null, comment: 'Bước 3 sai, gọi tôi [số điện thoại] hoặc [email]' },
+    ]);
+  });
+
+  it.each([
+    ['a malformed guide code', { kind: 'rating', guideCode: 'NOT A CODE', helpful: true }, 'guide_invalid'],
+    ['a blank error report', { kind: 'error_report', guideCode: 'vs4', comment: '   ' }, 'comment_required'],
+    ['a 501-character comment', { kind: 'error_report', guideCode: 'vs4', comment: 'x'.repeat(501) }, 'comment_too_long'],
+  ] as const)('rejects %s (code %s) and stores nothing', async (_label, feedback, code) => {
+    await clearLimits();
+    const count = () =>
+      withSql(stack, async (sql) => (await sql.query('select count(*)::int as n from app.guide_feedback')).rows[0].n);
+    const before = await count();
+    const result = await sendGuideFeedback(feedback as Parameters<typeof sendGuideFeedback>[0], client);
+    expect(result).toMatchObject({ ok: false, code });
+    expect(await count()).toBe(before);
+  });
+
+  it('limits one client address to 20 messages an hour', async () => {
+    await clearLimits();
+    const results = [];
+    for (let i = 0; i < 21; i++) {
+      results.push(await sendGuideFeedback({ kind: 'rating', guideCode: 'tx3', helpful: i % 2 === 0 }, client));
+    }
+    expect(results.slice(0, 20).every((r) => r.ok)).toBe(true);
+    expect(results[20]).toMatchObject({ ok: false, code: 'rate_limited' });
+    await clearLimits();
+  });
+
+  it('is refused over GET, so it cannot be triggered by a link', async () => {
+    const res = await fetch(`${stack.url}/rest/v1/rpc/send_guide_feedback?guide_code=vs4&kind=rating&helpful=true`, {
+      headers: { apikey: stack.anonKey },
+    });
+    expect(res.status).toBe(405);
+  });
+});

@@ -1,0 +1,118 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+
+const GUIDE = '/vssid/quen-mat-khau/';
+
+test.describe('on a 360 px phone', () => {
+  test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+
+  test('a guide shows numbered steps with anchors, prerequisites, problems and help links', async ({ page }) => {
+    await page.goto(GUIDE);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quên mật khẩu VssID: các cách lấy lại');
+    const steps = page.locator('ol.app-steps > li');
+    expect(await steps.count()).toBeGreaterThanOrEqual(2);
+    // Step headings carry their number for screen readers ("Bước 3: …").
+    await expect(page.locator('#buoc-3 h3')).toHaveText(/^Bước 3\s*:/);
+    // Each step links to booking with the guide and the step preselected.
+    await expect(page.locator('#buoc-2').getByRole('link', { name: /Bị vướng ở bước này\?/ })).toHaveAttribute(
+      'href',
+      '/dat-lich/?huong-dan=vs4&buoc=2',
+    );
+    await expect(page.getByRole('link', { name: 'Đặt lịch để tổ công nghệ số hỗ trợ' })).toHaveAttribute(
+      'href',
+      '/dat-lich/?huong-dan=vs4',
+    );
+    await expect(page.getByText(/Nội dung được rà soát ngày 28\/11\/2026/)).toBeVisible();
+    // Nothing overflows the phone's width.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+
+  test('the text size control enlarges text and remembers the choice', async ({ page }) => {
+    await page.goto(GUIDE);
+    const body = page.locator('.app-step__body').first();
+    const before = await body.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    await page.getByRole('button', { name: /Chữ rất to/ }).click();
+    const after = await body.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(after).toBeGreaterThan(before * 1.4);
+    await page.goto('/vneid/');
+    await expect(page.getByRole('button', { name: /Chữ rất to/ })).toHaveAttribute('aria-pressed', 'true');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+test('a guide reads with JavaScript disabled', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(GUIDE);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('#buoc-1')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Lỗi thường gặp và cách xử lý' })).toBeVisible();
+  // Enhancements that need scripts stay out of the way.
+  await expect(page.getByRole('button', { name: 'In hướng dẫn' })).toBeHidden();
+  await context.close();
+});
+
+test('print shows clean numbered steps, the short link and a QR code, without navigation', async ({ page }) => {
+  await page.goto(GUIDE);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('#buoc-1')).toBeVisible();
+  await expect(page.locator('header.app-header')).toBeHidden();
+  await expect(page.locator('footer.app-footer')).toBeHidden();
+  await expect(page.getByRole('link', { name: /Bị vướng ở bước này/ }).first()).toBeHidden();
+  const qr = page.locator('.app-print-qr svg');
+  await expect(qr).toBeVisible();
+  await expect(page.locator('.app-print-qr')).toContainText('/g/vs4/');
+});
+
+test('an opened guide reloads offline', async ({ page, context }) => {
+  await page.goto(GUIDE);
+  // Wait until the service worker keeps this page.
+  await expect
+    .poll(() => page.evaluate(async () => Boolean(await caches.match(location.href))), { timeout: 15_000 })
+    .toBe(true);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quên mật khẩu VssID: các cách lấy lại');
+  await expect(page.getByText('Bạn đang không có mạng.')).toBeVisible();
+  await context.setOffline(false);
+});
+
+test('keyboard users can reach a guide from the home page', async ({ page }) => {
+  await page.goto('/');
+  const link = page.getByRole('link', { name: 'VssID 9 hướng dẫn' });
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/vssid\/$/);
+});
+
+for (const path of ['/', '/vssid/', GUIDE, '/huong-dan/', '/tim-kiem/?q=vneid']) {
+  test(`axe finds no accessibility violations on ${path}`, async ({ page }) => {
+    await page.goto(path);
+    if (path.startsWith('/tim-kiem/')) await page.locator('.app-result').first().waitFor();
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
+
+test('the guide index filters by platform', async ({ page }) => {
+  await page.goto('/huong-dan/');
+  await page.getByRole('link', { name: 'eTax Mobile', exact: true }).first().click();
+  await expect(page.locator('[data-platform-section="etax"]')).toBeVisible();
+  await expect(page.locator('[data-platform-section="vssid"]')).toBeHidden();
+  await expect(page).toHaveURL(/#etax$/);
+});
+
+test('pages carry titles, descriptions, canonical URLs and Open Graph; robots and sitemap exist', async ({ page, request }) => {
+  await page.goto(GUIDE);
+  await expect(page).toHaveTitle('Quên mật khẩu VssID: các cách lấy lại – Trợ giúp số Quảng Ninh');
+  await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /.{20,}/);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /\/vssid\/quen-mat-khau\/$/);
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', /Quên mật khẩu VssID/);
+  const robots = await (await request.get('/robots.txt')).text();
+  expect(robots).toMatch(/Sitemap: http.*\/sitemap-index\.xml/);
+  const sitemap = await (await request.get('/sitemap-0.xml')).text();
+  expect(sitemap).toContain('/vssid/quen-mat-khau/');
+  expect(sitemap).not.toContain('/tim-kiem/');
+});
