@@ -116,3 +116,36 @@ test('pages carry titles, descriptions, canonical URLs and Open Graph; robots an
   expect(sitemap).toContain('/vssid/quen-mat-khau/');
   expect(sitemap).not.toContain('/tim-kiem/');
 });
+
+test('at 320 px and 200 % text nothing needs sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.addInitScript(() => localStorage.setItem('app-text-scale', '2'));
+  for (const path of [GUIDE, '/', '/huong-dan/', '/vneid/']) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});
+
+test.describe('"Nghe hướng dẫn"', () => {
+  const fakeVoices = (langs: string[]) => {
+    // Replace the device's voices, so the test does not depend on what this machine has installed.
+    Object.defineProperty(SpeechSynthesis.prototype, 'getVoices', {
+      configurable: true,
+      value: () => langs.map((lang) => ({ lang, name: lang, default: false, localService: true, voiceURI: lang })),
+    });
+  };
+
+  test('is offered when the device has a Vietnamese voice', async ({ page }) => {
+    await page.addInitScript(fakeVoices, ['en-US', 'vi-VN']);
+    await page.goto(GUIDE);
+    await expect(page.getByRole('button', { name: 'Nghe hướng dẫn' })).toBeVisible();
+  });
+
+  test('is hidden when no Vietnamese voice exists', async ({ page }) => {
+    await page.addInitScript(fakeVoices, ['en-US', 'fr-FR']);
+    await page.goto(GUIDE);
+    await expect(page.getByRole('button', { name: 'In hướng dẫn' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Nghe hướng dẫn' })).toBeHidden();
+  });
+});

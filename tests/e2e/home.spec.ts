@@ -5,6 +5,8 @@ test('the home page shows live figures from the database through the island', as
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trợ giúp số Quảng Ninh');
   // 54 communes and the 5 active demo teams come from Postgres via supabase-js → PostgREST.
+  // The island hydrates when it scrolls into view.
+  await page.getByRole('status').scrollIntoViewIfNeeded();
   await expect(page.getByRole('status')).toHaveText(
     'Đang phục vụ 54 xã, phường, đặc khu với 5 tổ công nghệ số đang hoạt động.',
   );

@@ -1,22 +1,18 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_DIR, E2E_DIST, E2E_PORT as PORT, ROOT as root } from './e2e-env.ts';
 
 /**
  * End-to-end tests in a real Chromium against the production build served by the local stack
  * (in-memory database with the demo seed). Uses the system Chromium when one is installed
  * (Playwright cannot download its own browser on some machines), else Playwright's own.
  */
-const PORT = Number(process.env.E2E_PORT ?? 4410);
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-const root = fileURLToPath(new URL('../..', import.meta.url));
-// Each e2e port builds and writes results into folders of its own, so parallel runs never clash.
-const outDir = `tmp/e2e-${PORT}/dist`;
 
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
-  outputDir: `${root}/tmp/e2e-${PORT}/results`,
+  outputDir: `${root}/${E2E_DIR}/results`,
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
@@ -40,12 +36,12 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: `npm run build && node --experimental-strip-types supabase/local/start.ts --memory --port ${PORT} --site-dir ${outDir}`,
+    command: `npm run build && node --experimental-strip-types supabase/local/start.ts --memory --port ${PORT} --site-dir ${E2E_DIST}`,
     cwd: root,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,
-    env: { SITE_URL: `http://localhost:${PORT}`, OUT_DIR: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: { SITE_URL: `http://localhost:${PORT}`, OUT_DIR: E2E_DIST, ASTRO_TELEMETRY_DISABLED: '1' },
     stdout: 'ignore',
     stderr: 'pipe',
   },

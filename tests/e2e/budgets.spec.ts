@@ -1,0 +1,64 @@
+import { readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+import { BUDGETS, weighPage } from '../support/page-weight.ts';
+import { E2E_DIST, ROOT } from './e2e-env.ts';
+
+/**
+ * Size budgets on the production build the e2e server serves (deterministic sizes, not times).
+ * A breach fails with the page and the figure.
+ */
+const dist = path.join(ROOT, E2E_DIST);
+
+const guidePages = () =>
+  readdirSync(dist, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(dist, entry.name, 'index.html')))
+    .flatMap((platform) =>
+      readdirSync(path.join(dist, platform.name), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && existsSync(path.join(dist, platform.name, entry.name, 'index.html')))
+        .filter(() => !['in', 'g', 'huong-dan', 'tim-kiem', 'dat-lich', 'tra-cuu', 'doi', 'quan-tri'].includes(platform.name))
+        .map((entry) => `${platform.name}/${entry.name}/index.html`),
+    );
+
+test('every guide page stays within 15 kB of HTML and 15 kB of CSS, compressed', async () => {
+  const pages = guidePages();
+  expect(pages.length).toBeGreaterThanOrEqual(30);
+  const over = pages
+    .map((page) => weighPage(dist, page))
+    .flatMap((w) => [
+      ...(w.html > BUDGETS.guideHtml ? [`${w.page}: HTML ${w.html} B > ${BUDGETS.guideHtml} B`] : []),
+      ...(w.css > BUDGETS.guideCss ? [`${w.page}: CSS ${w.css} B > ${BUDGETS.guideCss} B`] : []),
+    ]);
+  expect(over).toEqual([]);
+});
+
+test('reading a guide needs no JavaScript up front', async () => {
+  const heavy = guidePages()
+    .map((page) => weighPage(dist, page))
+    .filter((w) => w.js > 0)
+    .map((w) => `${w.page}: ${w.js} B of JS loaded before any interaction`);
+  // Small enhancement scripts (print, listen, feedback, text size) are allowed, but no framework.
+  const budget = 8 * 1024;
+  expect(heavy.filter((line) => Number(line.match(/: (\d+) B/)![1]) > budget)).toEqual([]);
+});
+
+test('the first search downloads at most 150 kB', async ({ page }) => {
+  // Bytes over the wire on a normal host: text files (JS, JSON) gzip-compressed as any CDN serves
+  // them; Pagefind's index, fragments and WebAssembly are already compressed and count as they are.
+  let bytes = 0;
+  const files: string[] = [];
+  page.on('response', async (response) => {
+    const url = response.url();
+    if (!url.includes('/pagefind/')) return;
+    const body = await response.body();
+    const size = /\.(js|json|css)$/.test(new URL(url).pathname) ? gzipSync(body, { level: 9 }).length : body.length;
+    bytes += size;
+    files.push(`${new URL(url).pathname} ${size}`);
+  });
+  await page.goto('/tim-kiem/?q=quen%20mat%20khau');
+  await page.locator('.app-result').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  test.info().annotations.push({ type: 'first search bytes', description: `${bytes} B: ${files.join(', ')}` });
+  expect(bytes, `first search downloaded ${bytes} B (${files.join(', ')})`).toBeLessThanOrEqual(150 * 1024);
+});
