@@ -8,7 +8,7 @@ import { anonClient, withSql } from '../support/clients.ts';
  */
 
 /** Public RPCs that anon may call. Adding one here is a deliberate, reviewed act. */
-const ANON_FUNCTIONS = ['portal_stats'];
+const ANON_FUNCTIONS = ['portal_stats', 'record_poster_scan', 'send_guide_feedback'];
 
 const OUR_SCHEMAS = "('public', 'app')";
 

@@ -1,0 +1,182 @@
+-- Poster scans: how often each printed QR poster is scanned, per day, with no personal data.
+--
+-- Every QR code on a poster carries a poster id in its link (`?p=g-vs4` on a guide poster,
+-- `?p=x-ha-tu` on a commune poster; see src/lib/posters/poster-id.ts). When the page opens, a small
+-- script calls record_poster_scan(poster), which adds one to that poster's count for the day
+-- (Vietnam time). That count is all that is stored: no address, no user agent, no time of day.
+--
+-- Rate limit without storing addresses: the caller's address (x-forwarded-for, set by the API
+-- gateway) is hashed with a random salt that changes every day, into a bucket that counts scans per
+-- 10-minute window. Buckets are deleted once their window is over, and salts once their day is
+-- over; from then on no bucket can be linked back to an address, not even by hashing every IPv4
+-- address. Because x-forwarded-for can be supplied by a client, each poster also has a daily cap,
+-- so a script cannot inflate one poster's figures without bound.
+--
+-- Admins: there is no membership model yet, so this migration creates the smallest one the
+-- statistics need, app.admins and app.is_admin(). The team workspace is expected to fold it into
+-- its own members/roles model (keeping app.is_admin() as the predicate other functions call).
+--
+-- Objects: app.admins, app.is_admin(), app.poster_scans, app.poster_scan_salts,
+--          app.poster_scan_buckets, public.record_poster_scan(text), public.poster_scan_stats(date, date).
+
+-- ---------------------------------------------------------------------------------------------
+-- Admins (minimal; to be folded into the team workspace's membership model)
+
+create table app.admins (
+  user_id uuid primary key references auth.users (id) on delete cascade,
+  created_at timestamptz not null default now()
+);
+comment on table app.admins is 'Youth-union admins (see statistics, later manage teams). Minimal list until the team workspace adds its membership model. Rows are added by the service role or SQL, never through the API.';
+comment on column app.admins.user_id is 'The admin''s Supabase Auth user.';
+comment on column app.admins.created_at is 'When the person became an admin.';
+-- No policies: only security definer functions read this table; anon and authenticated have no
+-- table privileges at all.
+alter table app.admins enable row level security;
+
+/* Security definer so that any function (or a later RLS policy) can ask the question without
+   being granted the table. Reads only the caller's own membership. */
+create function app.is_admin()
+returns boolean
+language sql stable security definer
+set search_path = ''
+as $$
+  select exists (select 1 from app.admins a where a.user_id = (select auth.uid()))
+$$;
+comment on function app.is_admin() is 'Whether the signed-in caller (auth.uid()) is a youth-union admin.';
+
+-- ---------------------------------------------------------------------------------------------
+-- Counts
+
+create table app.poster_scans (
+  poster text not null check (length(poster) <= 40 and poster ~ '^(g-[a-z0-9]{2,8}|x-[a-z0-9]+(-[a-z0-9]+)*)$'),
+  day date not null,
+  scans integer not null check (scans > 0),
+  primary key (poster, day)
+);
+comment on table app.poster_scans is 'Scans of printed QR posters: one row per poster and day, a count and nothing else (no personal data).';
+comment on column app.poster_scans.poster is 'Poster id from the QR link: g-<guide code> or x-<commune slug>.';
+comment on column app.poster_scans.day is 'Day of the scans, in Vietnam time (Asia/Ho_Chi_Minh).';
+comment on column app.poster_scans.scans is 'Number of scans counted that day (capped per day by record_poster_scan).';
+-- Statistics read by day range across all posters.
+create index poster_scans_day_idx on app.poster_scans (day);
+alter table app.poster_scans enable row level security;
+
+create table app.poster_scan_salts (
+  day date primary key,
+  salt text not null default gen_random_uuid()::text
+);
+comment on table app.poster_scan_salts is 'Random salt of the day for hashing client addresses into rate-limit buckets; deleted once the day is over, so old hashes cannot be reversed.';
+comment on column app.poster_scan_salts.day is 'Day (Vietnam time) the salt is used for.';
+comment on column app.poster_scan_salts.salt is 'Random value (never exposed).';
+alter table app.poster_scan_salts enable row level security;
+
+create table app.poster_scan_buckets (
+  bucket bytea not null,
+  window_start timestamptz not null,
+  hits integer not null check (hits > 0),
+  primary key (bucket, window_start)
+);
+comment on table app.poster_scan_buckets is 'Rate-limit counters of record_poster_scan: scans per hashed client address per 10-minute window; rows are deleted when their window is over.';
+comment on column app.poster_scan_buckets.bucket is 'SHA-256 of the day''s salt and the client address; the address itself is never stored.';
+comment on column app.poster_scan_buckets.window_start is 'Start of the 10-minute window.';
+comment on column app.poster_scan_buckets.hits is 'Scans counted from this bucket in the window.';
+-- Clean-up deletes by window.
+create index poster_scan_buckets_window_start_idx on app.poster_scan_buckets (window_start);
+alter table app.poster_scan_buckets enable row level security;
+
+-- ---------------------------------------------------------------------------------------------
+-- RPC: count a scan (anon)
+
+/* Security definer because anon has no privileges on schema app; it writes one counter and
+   returns nothing but {counted: true}. Volatile, so PostgREST accepts POST only (GET runs
+   read-only and fails), and a link preview or prefetch cannot count. */
+create function public.record_poster_scan(poster text)
+returns json
+language plpgsql volatile security definer
+set search_path = ''
+as $$
+declare
+  max_per_window constant integer := 30;
+  max_per_poster_day constant integer := 5000;
+  today date := (now() at time zone 'Asia/Ho_Chi_Minh')::date;
+  this_window timestamptz := date_bin('10 minutes', now(), timestamptz '2000-01-01 00:00:00+00');
+  address text;
+  day_salt text;
+  client_bucket bytea;
+  window_hits integer;
+  counted integer;
+begin
+  if poster is null
+     or length(poster) > 40
+     or poster !~ '^(g-[a-z0-9]{2,8}|x-[a-z0-9]+(-[a-z0-9]+)*)$'
+     or (poster like 'x-%' and not exists (select 1 from app.communes c where c.slug = substr(poster, 3))) then
+    raise exception 'poster_invalid' using errcode = 'P0001';
+  end if;
+
+  -- The first address of x-forwarded-for is the client as the gateway saw it.
+  address := left(coalesce(
+    nullif(btrim(split_part(nullif(current_setting('request.headers', true), '')::json ->> 'x-forwarded-for', ',', 1)), ''),
+    'unknown'
+  ), 100);
+
+  insert into app.poster_scan_salts (day) values (today) on conflict do nothing;
+  select s.salt into day_salt from app.poster_scan_salts s where s.day = today;
+  delete from app.poster_scan_salts s where s.day < today;
+  client_bucket := sha256(convert_to(day_salt || '|' || address, 'UTF8'));
+
+  delete from app.poster_scan_buckets b where b.window_start < this_window;
+  insert into app.poster_scan_buckets as b (bucket, window_start, hits)
+  values (client_bucket, this_window, 1)
+  on conflict on constraint poster_scan_buckets_pkey do update set hits = b.hits + 1
+  returning b.hits into window_hits;
+  if window_hits > max_per_window then
+    -- Raising rolls the increment back, so the bucket stays at the limit until the window ends.
+    raise exception 'rate_limited' using errcode = 'P0001';
+  end if;
+
+  insert into app.poster_scans as s (poster, day, scans)
+  values (record_poster_scan.poster, today, 1)
+  on conflict on constraint poster_scans_pkey do update set scans = s.scans + 1
+    where s.scans < max_per_poster_day
+  returning s.scans into counted;
+  if counted is null then
+    raise exception 'rate_limited' using errcode = 'P0001';
+  end if;
+
+  return json_build_object('counted', true);
+end;
+$$;
+comment on function public.record_poster_scan(text) is
+  'Counts one scan of a printed QR poster for today (Vietnam time). Stores only (poster, day, count). At most 30 scans per client address per 10 minutes and 5000 per poster per day. POST only. Errors: poster_invalid, rate_limited.';
+grant execute on function public.record_poster_scan(text) to anon, authenticated;
+
+-- ---------------------------------------------------------------------------------------------
+-- RPC: statistics (admins)
+
+/* Security definer because authenticated has no privileges on schema app; it checks
+   app.is_admin() first and refuses everyone else. */
+create function public.poster_scan_stats(from_day date default null, to_day date default null)
+returns table (poster text, day date, scans integer)
+language plpgsql stable security definer
+set search_path = ''
+as $$
+declare
+  last_day date := coalesce(to_day, (now() at time zone 'Asia/Ho_Chi_Minh')::date);
+  first_day date := coalesce(from_day, last_day - 29);
+begin
+  if not app.is_admin() then
+    raise exception 'forbidden' using errcode = '42501';
+  end if;
+  if first_day > last_day or last_day - first_day > 366 then
+    raise exception 'range_invalid' using errcode = 'P0001';
+  end if;
+  return query
+    select s.poster, s.day, s.scans
+    from app.poster_scans s
+    where s.day between first_day and last_day
+    order by s.day desc, s.poster;
+end;
+$$;
+comment on function public.poster_scan_stats(date, date) is
+  'Scans per poster and day between from_day and to_day (default: the last 30 days; at most 367 days), for admins only. Errors: forbidden, range_invalid.';
+grant execute on function public.poster_scan_stats(date, date) to authenticated;
