@@ -5,6 +5,7 @@
 import http from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import { createProxyServer } from 'http-proxy-3';
 import sirv from 'sirv';
 import type { AuthStandIn } from './auth-standin.ts';
@@ -50,6 +51,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     ? sirv(options.siteDir, { etag: true, dotfiles: false, extensions: ['html'] })
     : null;
 
+  // Gzip the site's text files as any static host or CDN would, so local measurements are realistic.
+  const compress = compression();
+
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
     const isApi = url.startsWith('/rest/v1/') || url.startsWith('/auth/v1/');
@@ -73,9 +77,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
       return void res.end('The site is not built yet: run `npm run build`.');
     }
-    serveStatic(req, res, () => {
-      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(existsSync(notFoundFile) ? readFileSync(notFoundFile) : 'Không tìm thấy trang');
+    compress(req as never, res as never, () => {
+      serveStatic(req, res, () => {
+        res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+        res.end(existsSync(notFoundFile) ? readFileSync(notFoundFile) : 'Không tìm thấy trang');
+      });
     });
   });
 

@@ -9,8 +9,11 @@ import { gzipSync } from 'node:zlib';
 
 export interface PageWeight {
   page: string;
+  /** The HTML file, including any inlined <style> and <script>. */
   html: number;
+  /** Linked stylesheets plus inlined <style> blocks. */
   css: number;
+  /** JavaScript loaded before any interaction. */
   js: number;
 }
 
@@ -45,10 +48,13 @@ function scriptClosure(distDir: string, html: string): string[] {
 /** Weighs one built page, e.g. `vssid/quen-mat-khau/index.html`. */
 export function weighPage(distDir: string, page: string): PageWeight {
   const html = readFileSync(path.join(distDir, page), 'utf8');
+  // Astro inlines small stylesheets into <style> blocks: count those too (they also weigh in the HTML).
   let css = 0;
   for (const match of html.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g)) {
     css += gz(readFileSync(path.join(distDir, match[1])));
   }
+  const inline = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('\n');
+  if (inline) css += gz(inline);
   let js = 0;
   for (const url of scriptClosure(distDir, html)) js += gz(readFileSync(path.join(distDir, url)));
   return { page, html: gz(html), css, js };

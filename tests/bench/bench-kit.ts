@@ -1,0 +1,86 @@
+/**
+ * Small shared pieces of the benchmark scripts: timing, percentiles, Markdown tables, and a Chromium
+ * launcher that works on machines where Playwright cannot download its own browser.
+ * Benchmarks print figures; they are never assertions (the machines are shared and noisy, so
+ * compare ratios measured in one run).
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from '@playwright/test';
+
+export const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: SYSTEM_CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** Milliseconds taken by an async function. */
+export async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await run();
+  return { ms: performance.now() - start, value };
+}
+
+/** The p-th percentile (0–100) of a list of numbers, nearest-rank. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank];
+}
+
+/** A Markdown table. */
+export function table(headers: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+export const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+export const ms = (value: number) => `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`;
+
+/** One section of BENCHMARKS.md. */
+export interface BenchSection {
+  title: string;
+  /** Markdown body: tables and short notes. */
+  body: string;
+}
+
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { startStack, type Stack } from '../../supabase/local/stack.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BENCH_DIST = 'tmp/bench/dist';
+let built = false;
+
+/** Builds the production site once per benchmark run (into tmp/bench/dist). */
+export function ensureBuild(): string {
+  if (!built) {
+    execFileSync(process.execPath, [`${ROOT}/node_modules/astro/bin/astro.mjs`, 'build'], {
+      cwd: ROOT,
+      env: { ...process.env, OUT_DIR: BENCH_DIST, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: 'ignore',
+    });
+    built = true;
+  }
+  return `${ROOT}${BENCH_DIST}`;
+}
+
+/** Runs `fn` against the built site served by a fresh local stack (PGlite in memory, demo seed). */
+export async function withSiteStack<T>(fn: (stack: Stack) => Promise<T>): Promise<T> {
+  const siteDir = ensureBuild();
+  const stack = await startStack({ database: 'memory', seed: true, siteDir, port: 0 });
+  try {
+    return await fn(stack);
+  } finally {
+    await stack.stop();
+  }
+}
