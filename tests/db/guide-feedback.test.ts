@@ -4,7 +4,8 @@ import { sendGuideFeedback } from '../../src/lib/supabase/rpc.ts';
 
 describe.each(inject('stacks'))('guide feedback on $backend', (stack) => {
   const client = anonClient(stack);
-  const clearLimits = () => withSql(stack, (sql) => sql.query('delete from app.feedback_rate_buckets'));
+  const clearLimits = () =>
+    withSql(stack, (sql) => sql.query("delete from app.rate_limit_buckets where scope = 'feedback.per_address'"));
 
   it('stores a rating and an error report without personal data', async () => {
     await clearLimits();

@@ -1,0 +1,333 @@
+import { z } from 'zod';
+import { PLATFORM_IDS } from './platform';
+import { normalizePhone } from '../booking/phone';
+import { requestStepSchema } from './request-steps';
+
+/**
+ * A booking for in-person help, as the form sends it to `request_help(request jsonb)`.
+ *
+ * The database checks the same rules with the same error codes in `app.validate_help_request()`
+ * (supabase/migrations/20261128010100_help_request_rules.sql): change both together. Every issue's
+ * message is a stable error code (`phone_invalid`, `consent_required`, …) that the form maps to a
+ * Vietnamese message with `src/lib/booking/errors.ts`. Two rules only the database can check:
+ * that the commune exists (`commune_unknown`) and that the consent version is still accepted.
+ */
+
+/** What a citizen may need help with: one of the platforms, or something else. */
+export const NEED_IDS = [...PLATFORM_IDS, 'other'] as const;
+export type NeedId = (typeof NEED_IDS)[number];
+
+/** Preferred time for the visit or call. */
+export const TIME_WINDOWS = ['any', 'morning', 'afternoon', 'evening', 'weekend'] as const;
+export type TimeWindow = (typeof TIME_WINDOWS)[number];
+
+/** Reasons a citizen may give for cancelling (a closed list, so no personal data is stored). */
+export const CANCEL_REASONS = ['solved_myself', 'no_longer_needed', 'booked_by_mistake', 'other'] as const;
+export type CancelReason = (typeof CANCEL_REASONS)[number];
+
+/**
+ * Version of the consent text the form shows (src/lib/i18n/vi/booking.json, `booking.consent.*`).
+ * When the wording changes, add a new version here and to the setting `consent.versions`.
+ */
+export const CONSENT_VERSION = '2026-11-28';
+
+/** Rough bounding box of Quảng Ninh; GPS points outside it are ignored (with a note). */
+export const PROVINCE_BOUNDS = { minLat: 20.6, maxLat: 21.75, minLon: 106.4, maxLon: 108.15 } as const;
+
+/** Longest accepted texts, in characters (Unicode code points, as PostgreSQL counts them). */
+export const LIMITS = { name: 80, address: 200, description: 500 } as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Control characters, invisible format characters (bidi overrides, zero-width space) and markup. */
+const FORBIDDEN_IN_NAME =
+  /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff<>"\\{}[\]|^~=*$#@%;]/;
+const ONLY_DIGITS_AND_PUNCTUATION = /^[0-9 .,'()/&+!?:-]*$/;
+const FORBIDDEN_IN_ADDRESS = /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff<>]/;
+/** As for names, but line feeds are allowed and markup characters are just text. */
+const FORBIDDEN_IN_DESCRIPTION = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+
+/** Length in Unicode code points (an emoji counts as one, as in PostgreSQL). */
+export function codePointLength(text: string): number {
+  return [...text].length;
+}
+
+/** One line as typed: no-break spaces become spaces, runs of spaces one, ends trimmed. */
+export function cleanLine(text: string): string {
+  return text.replace(/\u00a0/g, ' ').replace(/ {2,}/g, ' ').replace(/^ | $/g, '');
+}
+
+/** Several lines as typed: LF line ends, no-break spaces become spaces, ends trimmed. */
+export function cleanText(text: string): string {
+  return text
+    .replace(/\r\n/g, '\n')
+    .replace(/\r/g, '\n')
+    .replace(/\u00a0/g, ' ')
+    .replace(/^[ \n]+|[ \n]+$/g, '');
+}
+
+/** A cleaned name: 2–80 characters, no control/markup characters, not only digits and punctuation. */
+export function isValidName(cleaned: string): boolean {
+  const length = codePointLength(cleaned);
+  return (
+    length >= 2 &&
+    length <= LIMITS.name &&
+    !FORBIDDEN_IN_NAME.test(cleaned) &&
+    !ONLY_DIGITS_AND_PUNCTUATION.test(cleaned)
+  );
+}
+
+/** Whether a point lies in the province's bounding box. */
+export function isInProvince(lat: number, lon: number): boolean {
+  return (
+    lat >= PROVINCE_BOUNDS.minLat && lat <= PROVINCE_BOUNDS.maxLat &&
+    lon >= PROVINCE_BOUNDS.minLon && lon <= PROVINCE_BOUNDS.maxLon
+  );
+}
+
+/** Rounds a coordinate to 0.001° (about 100 m) before it leaves the device. */
+export function roundCoordinate(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/** A JSON string, or nothing (absent or null); anything else gets the given code. */
+const optionalString = (code: string) => z.string({ error: code }).nullish();
+// Two zod details shape the fields below. The checks of an optional field whose key is absent run
+// only after a transform (transforms run for absent keys too), so "required" checks follow one.
+// And some built-in checks (.int(), an array's .max()) stop the object-level rules from running,
+// so such limits are written as .refine() to report every problem at once.
+
+
+/** A person's name: required, cleaned, then checked. */
+const nameField = (required: string, invalid: string) =>
+  optionalString(invalid)
+    .transform((value) => cleanLine(value ?? ''))
+    .superRefine((value, ctx) => {
+      if (value === '') ctx.addIssue({ code: 'custom', message: required });
+      else if (!isValidName(value)) ctx.addIssue({ code: 'custom', message: invalid });
+    });
+
+/** Reads an optional line of unknown type: '' when absent, `{ invalid }` when not a string. */
+function optionalLine(value: unknown): string | { invalid: true } {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') return { invalid: true };
+  return cleanLine(value);
+}
+
+const helpRequestObject = z.object(
+  {
+    /** Made once per request by the browser (crypto.randomUUID); repeats return the first answer. */
+    idempotency_key: z
+      .string({ error: 'idempotency_key_invalid' })
+      .regex(UUID, { error: 'idempotency_key_invalid' })
+      .transform((key) => key.toLowerCase()),
+    /** Honeypot: an input people never see; must stay empty. */
+    website: z
+      .unknown()
+      .optional()
+      .refine((v) => v === undefined || v === null || v === '', { error: 'honeypot' }),
+    /** Booked by a relative or neighbour ("Tôi đặt hộ người thân/hàng xóm"). */
+    on_behalf: z
+      .boolean({ error: 'on_behalf_invalid' })
+      .nullish()
+      .transform((v) => v ?? false),
+    /** Phone of the person to help; required unless booked on their behalf. Normalised. */
+    phone: optionalString('phone_invalid').transform((value) => cleanLine(value ?? '')),
+    /** Name of the person to help. */
+    name: nameField('name_required', 'name_invalid'),
+    /** When on_behalf: the helper's own phone (the contact). Checked below. */
+    helper_phone: z.unknown().optional(),
+    /** When on_behalf: the helper's own name. Checked below. */
+    helper_name: z.unknown().optional(),
+    /** Official 5-digit code of the commune-level unit where help is needed. */
+    commune_code: optionalString('commune_unknown')
+      .transform((value) => value ?? '')
+      .superRefine((value, ctx) => {
+        if (value === '') ctx.addIssue({ code: 'custom', message: 'commune_required' });
+        else if (!/^[0-9]{5}$/.test(value)) ctx.addIssue({ code: 'custom', message: 'commune_unknown' });
+      }),
+    /** Address or landmark ("gần chợ Hạ Long 1"), optional. */
+    address: optionalString('address_invalid')
+      .transform((value) => cleanLine(value ?? '') || null)
+      .refine(
+        (value) => value === null || (codePointLength(value) <= LIMITS.address && !FORBIDDEN_IN_ADDRESS.test(value)),
+        { error: 'address_invalid' },
+      ),
+    /** GPS point from "Dùng vị trí của tôi", optional; outside the province it is ignored. */
+    location: z
+      .object(
+        {
+          lat: z.number({ error: 'location_invalid' }).min(-90, { error: 'location_invalid' }).max(90, { error: 'location_invalid' }),
+          lon: z.number({ error: 'location_invalid' }).min(-180, { error: 'location_invalid' }).max(180, { error: 'location_invalid' }),
+        },
+        { error: 'location_invalid' },
+      )
+      .nullish()
+      .transform((point) => (point ? { lat: roundCoordinate(point.lat), lon: roundCoordinate(point.lon) } : null)),
+    /** What the citizen needs help with: one or more of NEED_IDS (duplicates dropped). */
+    needs: z
+      .array(z.enum(NEED_IDS, { error: 'needs_invalid' }), { error: 'needs_invalid' })
+      .nullish()
+      .transform((needs) => needs ?? [])
+      .refine((needs) => needs.length <= 10, { error: 'needs_invalid' })
+      .transform((needs) => [...new Set(needs)])
+      .refine((needs) => needs.length > 0, { error: 'needs_required' }),
+    /** Short code of the guide the citizen came from (`?huong-dan=`), optional. */
+    guide_code: optionalString('guide_invalid')
+      .transform((code) => code || null)
+      .refine((code) => code === null || /^[a-z0-9]{2,8}$/.test(code), { error: 'guide_invalid' }),
+    /** Step of that guide where the citizen got stuck (`?buoc=`), optional; needs guide_code. */
+    guide_step: z
+      .number({ error: 'step_invalid' })
+      .nullish()
+      .transform((step) => step ?? null)
+      .refine((step) => step === null || (Number.isInteger(step) && step >= 1 && step <= 50), { error: 'step_invalid' }),
+    /** What the citizen needs, in their words; optional, up to 500 characters. */
+    description: optionalString('description_invalid')
+      .transform((text) => cleanText(text ?? '') || null)
+      .refine(
+        (text) => text === null || (codePointLength(text) <= LIMITS.description && !FORBIDDEN_IN_DESCRIPTION.test(text)),
+        { error: 'description_invalid' },
+      ),
+    /** Preferred time window. */
+    time_window: z
+      .enum(TIME_WINDOWS, { error: 'time_window_invalid' })
+      .nullish()
+      .transform((value) => value ?? null)
+      .superRefine((value, ctx) => {
+        if (value == null) ctx.addIssue({ code: 'custom', message: 'time_window_required' });
+      }),
+    /** Id of the QR poster the citizen scanned (`?p=`), optional, for anonymous counting. */
+    source_poster: optionalString('poster_invalid')
+      .transform((id) => id || null)
+      .refine((id) => id === null || /^[A-Za-z0-9_-]{1,40}$/.test(id), { error: 'poster_invalid' }),
+    /** The citizen ticked the consent box (never pre-ticked). */
+    consent: z.literal(true, { error: 'consent_required' }),
+    /** Version of the consent text shown. */
+    consent_version: z.literal(CONSENT_VERSION, { error: 'consent_version_invalid' }),
+  },
+  { error: 'payload_invalid' },
+);
+
+/**
+ * The booking schema: field rules above, then the rules that read two fields (phone required
+ * unless booked on someone's behalf; the helper's name and phone then; a step needs a guide).
+ * The output is what the form sends: clean, normalised values.
+ */
+export const helpRequestSchema = helpRequestObject
+  .superRefine(
+    (v, ctx) => {
+      // Runs even when other fields failed (`when` below), so every problem is reported at once;
+      // the values of failed fields are then raw input, hence the type checks.
+      if (typeof v !== 'object' || v === null) return;
+      const onBehalf = v.on_behalf === true;
+      if (typeof v.phone === 'string') {
+        if (v.phone === '') {
+          if (!onBehalf) ctx.addIssue({ code: 'custom', message: 'phone_required', path: ['phone'] });
+        } else if (normalizePhone(v.phone) === null) {
+          ctx.addIssue({ code: 'custom', message: 'phone_invalid', path: ['phone'] });
+        }
+      }
+      if (onBehalf) {
+        const helperPhone = optionalLine(v.helper_phone);
+        if (typeof helperPhone !== 'string' || (helperPhone !== '' && normalizePhone(helperPhone) === null)) {
+          ctx.addIssue({ code: 'custom', message: 'helper_phone_invalid', path: ['helper_phone'] });
+        } else if (helperPhone === '') {
+          ctx.addIssue({ code: 'custom', message: 'helper_phone_required', path: ['helper_phone'] });
+        }
+        const helperName = optionalLine(v.helper_name);
+        if (typeof helperName !== 'string') {
+          ctx.addIssue({ code: 'custom', message: 'helper_name_invalid', path: ['helper_name'] });
+        } else if (helperName === '') {
+          ctx.addIssue({ code: 'custom', message: 'helper_name_required', path: ['helper_name'] });
+        } else if (!isValidName(helperName)) {
+          ctx.addIssue({ code: 'custom', message: 'helper_name_invalid', path: ['helper_name'] });
+        }
+      }
+      if (typeof v.guide_step === 'number' && !v.guide_code) {
+        ctx.addIssue({ code: 'custom', message: 'step_invalid', path: ['guide_step'] });
+      }
+    },
+    { when: () => true },
+  )
+  .transform((v) => ({
+    idempotency_key: v.idempotency_key,
+    on_behalf: v.on_behalf,
+    name: v.name,
+    phone: v.phone === '' ? null : normalizePhone(v.phone),
+    helper_name: v.on_behalf ? cleanLine(v.helper_name as string) : null,
+    helper_phone: v.on_behalf ? normalizePhone(v.helper_phone as string) : null,
+    commune_code: v.commune_code as string,
+    address: v.address,
+    location: v.location,
+    needs: v.needs,
+    guide_code: v.guide_code,
+    guide_step: v.guide_step,
+    description: v.description,
+    time_window: v.time_window as TimeWindow,
+    source_poster: v.source_poster,
+    consent: true as const,
+    consent_version: v.consent_version,
+  }));
+
+/** What the form collects (loose: anything may come in). */
+export type HelpRequestInput = z.input<typeof helpRequestSchema>;
+/** What is sent to request_help: clean and normalised. */
+export type HelpRequest = z.output<typeof helpRequestSchema>;
+
+/** Statuses of a request (SQL identifiers); the pages show them in plain Vietnamese. */
+export const REQUEST_STATUSES = ['unassigned', 'assigned', 'accepted', 'closed', 'cancelled'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** Keys of the "what happens next" text in the answer of request_help. */
+export const NEXT_STEPS = [
+  'team_will_call',
+  'team_accepted',
+  'closed',
+  'cancelled',
+  'province_pool_no_team',
+  'province_pool_teams_full',
+] as const;
+export type NextStep = (typeof NEXT_STEPS)[number];
+
+/** A team as shown to citizens: name and public phone only. */
+const publicTeamSchema = z.object({ name: z.string(), phone: z.string().nullable() }).nullable();
+
+/** Answer of request_help (also on a repeated submission with the same idempotency key). */
+export const helpRequestAnswerSchema = z.object({
+  /** The reference code, QN-XXX-XXX-XXX. */
+  reference_code: z.string(),
+  status: z.enum(REQUEST_STATUSES),
+  /** The team that will contact the citizen; null in the province pool. */
+  team: publicTeamSchema,
+  next_step: z.enum(NEXT_STEPS),
+  /** Word the volunteer will say when calling. */
+  verification_word: z.string(),
+  /** A GPS point was sent but lay outside the province, so the commune centre was used. */
+  gps_ignored: z.boolean(),
+  created_at: z.string(),
+});
+export type HelpRequestAnswer = z.output<typeof helpRequestAnswerSchema>;
+
+/** Answer of request_status and cancel_request when the code and phone match. */
+export const requestStatusSchema = z.object({
+  found: z.literal(true),
+  reference_code: z.string(),
+  status: z.enum(REQUEST_STATUSES),
+  team: publicTeamSchema,
+  verification_word: z.string(),
+  received_at: z.string(),
+  assigned_at: z.string().nullable(),
+  accepted_at: z.string().nullable(),
+  closed_at: z.string().nullable(),
+  cancelled_at: z.string().nullable(),
+  outcome: z.string().nullable(),
+  can_cancel: z.boolean(),
+  /** The citizen erased their personal data (on cancelling); later look-ups will not find it. */
+  personal_data_erased: z.boolean(),
+  /** Every step so far in plain words (src/lib/schemas/request-steps.ts), oldest first. */
+  steps: z.array(requestStepSchema).default([]),
+});
+export type RequestStatusAnswer = z.output<typeof requestStatusSchema>;
+
+/** The generic answer when code or phone is wrong (deliberately says which of neither). */
+export const notFoundSchema = z.object({ found: z.literal(false) });
