@@ -13,3 +13,15 @@ values
 
 insert into app.team_communes (team_id, commune_code)
 select t.id, t.commune_code from app.teams t where t.is_demo;
+
+-- ---------------------------------------------------------------------------------------------
+-- DEMO MEMBERS of the team workspace (/doi/). Sign in there with one of these emails; the local
+-- stack "sends" the code to its mailbox (http://localhost:4321/auth/v1/mailbox). example.org
+-- addresses reach nobody. Real members are added by leaders and admins in the workspace.
+insert into app.members (email, name, role, team_id) values
+  ('to-hong-gai@example.org', 'Nguyễn Văn An (mẫu)', 'member', (select id from app.teams where code = 'DEMO-HONGGAI')),
+  ('truong-to-hong-gai@example.org', 'Trần Thị Bích (mẫu)', 'leader', (select id from app.teams where code = 'DEMO-HONGGAI')),
+  ('to-bai-chay@example.org', 'Lê Văn Cường (mẫu)', 'member', (select id from app.teams where code = 'DEMO-BAICHAY')),
+  ('truong-to-bai-chay@example.org', 'Phạm Thu Dung (mẫu)', 'leader', (select id from app.teams where code = 'DEMO-BAICHAY')),
+  ('to-mong-cai@example.org', 'Hoàng Văn Em (mẫu)', 'member', (select id from app.teams where code = 'DEMO-MONGCAI1')),
+  ('admin@example.org', 'Quản trị tỉnh (mẫu)', 'admin', null);

@@ -13,6 +13,7 @@ import { migrate } from './migrate.ts';
 import { startPostgrest } from './postgrest.ts';
 import { createAuthStandIn } from './auth-standin.ts';
 import { startGateway } from './gateway.ts';
+import { startJobRunner } from './jobs.ts';
 import { LOCAL_ANON_KEY } from '../../src/lib/supabase/local-keys.ts';
 
 export interface StackOptions {
@@ -29,6 +30,12 @@ export interface StackOptions {
   siteDir?: string;
   /** Access-token lifetime of the auth stand-in, in seconds. */
   jwtExpiry?: number;
+  /**
+   * The periodic database jobs (`app.run_scheduled_jobs()`, pg_cron's work on Supabase): every
+   * 60 s by default, or every `intervalMs`; `false` turns them off (the db tests call the job
+   * functions themselves, with time under their control).
+   */
+  jobs?: false | { intervalMs?: number };
   log?: (line: string) => void;
   onCodeSent?: (email: string, code: string) => void;
   verbose?: boolean;
@@ -112,6 +119,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
     log(`Database: ${backend === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL'}; applying migrations…`);
     await migrate({ databaseUrl, seed: options.seed, log });
+
+    if (options.jobs !== false) {
+      const jobs = startJobRunner({ databaseUrl, intervalMs: options.jobs?.intervalMs, log });
+      stops.push(jobs.stop);
+    }
 
     const postgrest = await startPostgrest({
       databaseUrl: authenticatorUrl,

@@ -12,9 +12,10 @@ export default async function setup(project: TestProject) {
     for (const stack of stacks) await stack.stop();
   };
   try {
-    stacks.push(await startStack({ database: 'memory', seed: true }));
+    // No periodic jobs: the escalation tests run them themselves, with time under their control.
+    stacks.push(await startStack({ database: 'memory', seed: true, jobs: false }));
     if (process.env.DATABASE_URL) {
-      stacks.push(await startStack({ database: { postgresUrl: process.env.DATABASE_URL }, seed: true }));
+      stacks.push(await startStack({ database: { postgresUrl: process.env.DATABASE_URL }, seed: true, jobs: false }));
     }
   } catch (error) {
     await stopAll();

@@ -1,0 +1,177 @@
+import { useRef, useState, type FormEvent } from 'react';
+import type { AuthError, SupabaseClient } from '@supabase/supabase-js';
+import { t } from '../../lib/i18n/t';
+import { cleanOtp, isEmail } from '../../lib/team/format';
+
+interface Props {
+  supabase: SupabaseClient;
+  /** A message to show above the form (e.g. "you have signed out"). */
+  notice: string | null;
+}
+
+/** The message for a Supabase Auth error (codes as Supabase Auth and the local stand-in send them). */
+function authErrorText(error: AuthError | Error): string {
+  const code = 'code' in error ? String(error.code ?? '') : '';
+  const status = 'status' in error ? Number(error.status) : 0;
+  if (code === 'otp_expired' || status === 403) return t('team.signIn.error.wrongCode');
+  if (code.startsWith('over_') || status === 429) return t('team.signIn.error.tooMany');
+  return t('team.signIn.error.network');
+}
+
+/**
+ * Sign-in with a code sent by email (Supabase Auth email OTP through supabase-js): email, then the
+ * 6-digit code. On success supabase-js stores the session and announces SIGNED_IN, which the
+ * workspace listens to; nothing else is kept.
+ */
+export default function SignIn({ supabase, notice }: Props) {
+  const [step, setStep] = useState<'email' | 'code'>('email');
+  const [email, setEmail] = useState('');
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [info, setInfo] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const codeRef = useRef<HTMLInputElement>(null);
+  const emailRef = useRef<HTMLInputElement>(null);
+
+  async function sendCode(event?: FormEvent) {
+    event?.preventDefault();
+    if (busy) return;
+    const address = email.trim().toLowerCase();
+    if (!isEmail(address)) {
+      setError(t('team.signIn.error.email'));
+      emailRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const { error: failure } = await supabase.auth.signInWithOtp({ email: address, options: { shouldCreateUser: true } });
+    setBusy(false);
+    if (failure) {
+      setError(authErrorText(failure));
+      return;
+    }
+    setEmail(address);
+    setInfo(step === 'code' ? t('team.signIn.resent') : null);
+    setStep('code');
+    requestAnimationFrame(() => codeRef.current?.focus());
+  }
+
+  async function verify(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const token = cleanOtp(code);
+    if (!token) {
+      setError(t('team.signIn.error.code'));
+      codeRef.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const { error: failure } = await supabase.auth.verifyOtp({ email, token, type: 'email' });
+    setBusy(false);
+    if (failure) {
+      setError(authErrorText(failure));
+      codeRef.current?.select();
+    }
+  }
+
+  function otherEmail() {
+    setStep('email');
+    setCode('');
+    setError(null);
+    setInfo(null);
+    requestAnimationFrame(() => emailRef.current?.focus());
+  }
+
+  return (
+    <section className="app-team__signin" aria-labelledby="tw-signin-title">
+      <h2 id="tw-signin-title">{t('team.signIn.title')}</h2>
+      {notice && (
+        <p className="app-team__notice" role="status">
+          {notice}
+        </p>
+      )}
+      {step === 'email' ? (
+        <form onSubmit={sendCode} noValidate>
+          <p>{t('team.signIn.lead')}</p>
+          <label className="app-team__label" htmlFor="tw-email">
+            {t('team.signIn.email')}
+          </label>
+          <p className="app-team__hint" id="tw-email-hint">
+            {t('team.signIn.emailHint')}
+          </p>
+          {error && (
+            <p className="app-team__error" id="tw-email-error" role="alert">
+              {error}
+            </p>
+          )}
+          <input
+            ref={emailRef}
+            id="tw-email"
+            className="app-input"
+            type="email"
+            inputMode="email"
+            autoComplete="email"
+            autoCapitalize="off"
+            spellCheck={false}
+            maxLength={254}
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+            aria-describedby={error ? 'tw-email-hint tw-email-error' : 'tw-email-hint'}
+            aria-invalid={error ? true : undefined}
+          />
+          <div className="app-team__bar">
+            <button type="submit" className="app-button app-team__primary" aria-disabled={busy || undefined}>
+              {busy ? t('team.signIn.sending') : t('team.signIn.send')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <form onSubmit={verify} noValidate>
+          <label className="app-team__label" htmlFor="tw-code">
+            {t('team.signIn.code')}
+          </label>
+          <p className="app-team__hint" id="tw-code-hint">
+            {t('team.signIn.codeHint', { email })}
+          </p>
+          {info && (
+            <p className="app-team__hint" role="status">
+              {info}
+            </p>
+          )}
+          {error && (
+            <p className="app-team__error" id="tw-code-error" role="alert">
+              {error}
+            </p>
+          )}
+          <input
+            ref={codeRef}
+            id="tw-code"
+            className="app-input app-team__code"
+            type="text"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={12}
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+            aria-describedby={error ? 'tw-code-hint tw-code-error' : 'tw-code-hint'}
+            aria-invalid={error ? true : undefined}
+          />
+          <div className="app-team__bar">
+            <button type="submit" className="app-button app-team__primary" aria-disabled={busy || undefined}>
+              {busy ? t('team.signIn.verifying') : t('team.signIn.verify')}
+            </button>
+            <div className="app-team__row">
+              <button type="button" className="app-button app-button--secondary" onClick={() => void sendCode()}>
+                {t('team.signIn.resend')}
+              </button>
+              <button type="button" className="app-button app-button--secondary" onClick={otherEmail}>
+                {t('team.signIn.otherEmail')}
+              </button>
+            </div>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}

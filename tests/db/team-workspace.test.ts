@@ -1,0 +1,330 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { SupabaseClient } from '@supabase/supabase-js';
+import { anonClient, withSql } from '../support/clients.ts';
+import { changeSettings, RELAXED_LIMITS } from '../support/help-requests.ts';
+import { QUANG_LA, TeamWorld, type BookedRequest, type TestMember } from '../support/team.ts';
+import { cancelRequest, requestStatus } from '../../src/lib/booking/api.ts';
+import {
+  acceptRequest,
+  addRequestNote,
+  closeRequest,
+  fetchHandoverSuggestions,
+  fetchTeamQueue,
+  fetchTeamRequest,
+  fetchTeamSession,
+  handOverRequest,
+  recordContactAttempt,
+  releaseRequest,
+} from '../../src/lib/supabase/team-rpc.ts';
+
+/**
+ * The team workspace through supabase-js and the real PostgREST, with real JWTs from the email-code
+ * sign-in: what each member sees, isolation between teams, the state machine of a request (accept,
+ * note, unanswered calls, close, release, hand over) with its error codes and audit events, and
+ * what the citizen's status page says afterwards.
+ */
+
+describe.each(inject('stacks'))('team workspace on $backend', (stack) => {
+  const world = new TeamWorld(stack, 'tw');
+  let restore: () => Promise<void>;
+  let teams: Record<string, number>;
+  const members: Record<string, TestMember> = {};
+  const as: Record<string, SupabaseClient> = {};
+
+  /** Every action a member could try, each as a function of the request id. */
+  const everyAction = (client: SupabaseClient, otherTeam: number) => ({
+    accept: (id: number) => acceptRequest(id, client),
+    note: (id: number) => addRequestNote(id, 'Đã gọi', client),
+    attempt: (id: number) => recordContactAttempt(id, null, client),
+    close: (id: number) => closeRequest(id, 'helped', null, client),
+    release: (id: number) => releaseRequest(id, null, client),
+    handOver: (id: number) => handOverRequest(id, otherTeam, 'too_far', null, client),
+    suggestions: (id: number) => fetchHandoverSuggestions(id, client),
+    detail: (id: number) => fetchTeamRequest(id, client),
+  });
+
+  beforeAll(async () => {
+    restore = await changeSettings(stack, { ...RELAXED_LIMITS, 'escalation.accept_within_minutes': 360 });
+    teams = await world.teams([
+      // A covers Quảng La and sits at its centre; B is 2 km north, C 4 km east.
+      { code: 'A', commune: QUANG_LA.code, lat: QUANG_LA.lat, lon: QUANG_LA.lon, radius: 3000, covers: [QUANG_LA.code] },
+      { code: 'B', commune: QUANG_LA.code, lat: QUANG_LA.lat + 0.018, lon: QUANG_LA.lon, radius: 3000 },
+      { code: 'C', commune: QUANG_LA.code, lat: QUANG_LA.lat, lon: QUANG_LA.lon + 0.04, radius: 3000, capacity: 1 },
+    ]);
+    members.a1 = await world.member('a1', 'member', teams.A, 'Thành viên A1');
+    members.a2 = await world.member('a2', 'member', teams.A);
+    members.leadA = await world.member('lead-a', 'leader', teams.A);
+    members.b1 = await world.member('b1', 'member', teams.B);
+    members.admin = await world.member('admin', 'admin', null);
+    for (const key of ['a1', 'a2', 'lead-a', 'b1', 'admin', 'outsider']) as[key] = await world.signIn(key);
+  });
+
+  afterAll(async () => {
+    await world.cleanUp();
+    await restore();
+  });
+
+  it('tells a signed-in person on no team so, and shows them nothing', async () => {
+    const request = await world.book({ commune_code: QUANG_LA.code });
+    expect(await fetchTeamSession(as.outsider)).toEqual({ ok: true, data: { member: null } });
+    expect(await fetchTeamQueue({}, as.outsider)).toMatchObject({ ok: false, code: 'not_member' });
+    expect(await fetchTeamQueue({ pool: true }, as.outsider)).toMatchObject({ ok: false, code: 'not_member' });
+    for (const act of Object.values(everyAction(as.outsider, teams.B))) {
+      expect(await act(request.id)).toMatchObject({ ok: false, code: 'not_member' });
+    }
+    // Anon (no sign-in) may not even call the functions.
+    const anon = await fetchTeamQueue({}, anonClient(stack));
+    expect(anon.ok).toBe(false);
+    expect(anon.ok === false && anon.message).toMatch(/permission denied/);
+    expect((await world.row(request.id)).events.map((e) => e.kind)).toEqual(['received', 'assigned']);
+  });
+
+  it('shows the team its queue, oldest first, with deadline and no personal data', async () => {
+    const first = await world.book({ commune_code: QUANG_LA.code, needs: ['vssid', 'etax'], guide_code: 'vs4', guide_step: 3 });
+    const second = await world.book({ commune_code: QUANG_LA.code, name: 'Đỗ Thị Hoa', address: 'Gần chợ Quảng La' });
+    const session = await fetchTeamSession(as.a1);
+    expect(session.ok && session.data.member).toMatchObject({
+      email: members.a1.email,
+      role: 'member',
+      team: { id: teams.A, name: expect.stringContaining('Tổ thử nghiệm') },
+    });
+    expect(session.ok && session.data.settings?.accept_within_minutes).toBe(360);
+
+    const queue = await fetchTeamQueue({}, as.a1);
+    expect(queue.ok).toBe(true);
+    if (!queue.ok) return;
+    expect(queue.data.team?.id).toBe(teams.A);
+    const ids = queue.data.items.map((item) => item.id);
+    expect(ids.indexOf(first.id)).toBeLessThan(ids.indexOf(second.id));
+    const item = queue.data.items.find((i) => i.id === first.id)!;
+    expect(item).toMatchObject({
+      status: 'assigned',
+      commune: { code: QUANG_LA.code, name: 'Xã Quảng La' },
+      needs: ['vssid', 'etax'],
+      guide_code: 'vs4',
+      guide_step: 3,
+      accepted_by: null,
+    });
+    expect(new Date(item.accept_by!).getTime() - new Date(item.assigned_at!).getTime()).toBe(360 * 60_000);
+    expect(queue.data.waiting).toBe(queue.data.items.filter((i) => i.status === 'assigned').length);
+
+    // Nothing personal, in the queue or the detail, before the request is accepted.
+    const text = JSON.stringify(queue.data);
+    for (const secret of [first.phone, second.phone, second.name, 'Gần chợ Quảng La']) expect(text).not.toContain(secret);
+    const detail = await fetchTeamRequest(second.id, as.a1);
+    expect(detail.ok && detail.data).toMatchObject({ contact: null, notes: [], actions: ['accept', 'note', 'hand_over'] });
+    expect(JSON.stringify(detail)).not.toContain(second.phone);
+  });
+
+  it('keeps team B out of team A’s requests: it sees none and can change none', async () => {
+    const request = await world.book({ commune_code: QUANG_LA.code });
+    expect((await world.row(request.id)).team_id).toBe(teams.A);
+
+    const queue = await fetchTeamQueue({}, as.b1);
+    expect(queue.ok && queue.data.items.map((i) => i.id)).not.toContain(request.id);
+    expect(await fetchTeamQueue({ teamId: teams.A }, as.b1)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await fetchTeamQueue({ pool: true }, as.b1)).toMatchObject({ ok: false, code: 'forbidden' });
+    for (const [name, act] of Object.entries(everyAction(as.b1, teams.C))) {
+      expect({ name, result: await act(request.id) }).toMatchObject({ name, result: { ok: false, code: 'not_found' } });
+    }
+    // The same answer as for a request that does not exist, so ids cannot be probed.
+    expect(await fetchTeamRequest(2_000_000_000, as.b1)).toMatchObject({ ok: false, code: 'not_found' });
+
+    // And the other way round, once it is accepted.
+    await acceptRequest(request.id, as.a1);
+    for (const act of Object.values(everyAction(as.b1, teams.C))) {
+      expect(await act(request.id)).toMatchObject({ ok: false, code: 'not_found' });
+    }
+    const row = await world.row(request.id);
+    expect(row).toMatchObject({ status: 'accepted', team_id: teams.A, accepted_by: members.a1.id });
+    expect(row.events.map((e) => e.kind)).toEqual(['received', 'assigned', 'accepted']);
+  });
+
+  it('shows the contact details to who accepted, the team leader and admins only', async () => {
+    const request = await world.book({ commune_code: QUANG_LA.code, name: 'Vũ Văn Khánh', address: 'Thôn 3, gần nhà văn hoá' });
+    const accepted = await acceptRequest(request.id, as.a1);
+    expect(accepted.ok).toBe(true);
+    if (!accepted.ok) return;
+    expect(accepted.data).toMatchObject({
+      status: 'accepted',
+      accepted_by: { name: 'Thành viên A1', me: true },
+      contact: { name: 'Vũ Văn Khánh', phone: request.phone, address: 'Thôn 3, gần nhà văn hoá' },
+      actions: ['note', 'contact_attempt', 'close', 'release', 'hand_over'],
+    });
+    const word = await withSql(stack, (sql) =>
+      sql.query('select verification_word from app.help_requests where id = $1', [request.id]),
+    );
+    expect(accepted.data.contact?.verification_word).toBe(word.rows[0].verification_word);
+
+    // A teammate sees who has it, not the phone, and may only add a note.
+    const teammate = await fetchTeamRequest(request.id, as.a2);
+    expect(teammate.ok && teammate.data).toMatchObject({ contact: null, accepted_by: { me: false }, actions: ['note'] });
+    expect(JSON.stringify(teammate)).not.toContain(request.phone);
+    expect(await acceptRequest(request.id, as.a2)).toMatchObject({ ok: false, code: 'already_accepted' });
+    expect(await closeRequest(request.id, 'helped', null, as.a2)).toMatchObject({ ok: false, code: 'not_yours' });
+    expect(await releaseRequest(request.id, null, as.a2)).toMatchObject({ ok: false, code: 'not_yours' });
+    expect(await recordContactAttempt(request.id, null, as.a2)).toMatchObject({ ok: false, code: 'not_yours' });
+    expect(await handOverRequest(request.id, teams.B, 'too_far', null, as.a2)).toMatchObject({ ok: false, code: 'not_yours' });
+
+    for (const who of ['lead-a', 'admin']) {
+      const seen = await fetchTeamRequest(request.id, as[who]);
+      expect(seen.ok && seen.data.contact?.phone).toBe(request.phone);
+    }
+  });
+
+  it('refuses transitions that are not allowed, with known error codes', async () => {
+    const request = await world.book({ commune_code: QUANG_LA.code });
+    // Not accepted yet: nothing to close, release or call.
+    expect(await closeRequest(request.id, 'helped', null, as.a1)).toMatchObject({ ok: false, code: 'state_invalid' });
+    expect(await releaseRequest(request.id, null, as.a1)).toMatchObject({ ok: false, code: 'state_invalid' });
+    expect(await recordContactAttempt(request.id, null, as.a1)).toMatchObject({ ok: false, code: 'state_invalid' });
+    await acceptRequest(request.id, as.a1);
+    expect(await acceptRequest(request.id, as.a1)).toMatchObject({ ok: false, code: 'already_accepted' });
+    // Input that is not in the vocabulary.
+    // @ts-expect-error: an outcome that does not exist
+    expect(await closeRequest(request.id, 'done', null, as.a1)).toMatchObject({ ok: false, code: 'outcome_invalid' });
+    expect(await addRequestNote(request.id, '   ', as.a1)).toMatchObject({ ok: false, code: 'note_invalid' });
+    expect(await addRequestNote(request.id, 'x'.repeat(1001), as.a1)).toMatchObject({ ok: false, code: 'note_invalid' });
+    expect(await addRequestNote(request.id, 'a\u202eb', as.a1)).toMatchObject({ ok: false, code: 'note_invalid' });
+    // "Could not reach" needs the recorded calls first.
+    expect(await closeRequest(request.id, 'not_reachable', null, as.a1)).toMatchObject({ ok: false, code: 'attempts_too_few' });
+    for (let call = 1; call <= 3; call += 1) {
+      const attempt = await recordContactAttempt(request.id, call === 1 ? 'Không nghe máy' : null, as.a1);
+      expect(attempt.ok && attempt.data.contact_attempts).toBe(call);
+    }
+    const closed = await closeRequest(request.id, 'not_reachable', null, as.a1);
+    expect(closed.ok && closed.data).toMatchObject({ status: 'closed', outcome: 'not_reachable', actions: [] });
+    const row = await world.row(request.id);
+    expect(row.events.map((e) => e.kind)).toEqual([
+      'received', 'assigned', 'accepted', 'contact_attempt', 'contact_attempt', 'contact_attempt', 'closed',
+    ]);
+    expect(row.events.at(-1)).toMatchObject({ reason: 'not_reachable', detail: { contact_attempts: 3 }, actor_member_id: members.a1.id });
+    // Nothing was written by the refused calls.
+    expect(row.notes).toBe(1);
+  });
+
+  it('accepts, notes and closes; then nobody can act on the closed request; the citizen sees every step', async () => {
+    const request = await world.book({ commune_code: QUANG_LA.code });
+    await acceptRequest(request.id, as.a1);
+    const noted = await addRequestNote(request.id, 'Hẹn 9 giờ sáng mai tại nhà.\nMang theo CCCD.', as.a1);
+    expect(noted.ok && noted.data.notes).toMatchObject([
+      { kind: 'note', body: 'Hẹn 9 giờ sáng mai tại nhà.\nMang theo CCCD.', author: 'Thành viên A1', mine: true },
+    ]);
+    const closed = await closeRequest(request.id, 'helped', 'Đã cài VssID xong.', as.a1);
+    expect(closed.ok && closed.data).toMatchObject({ status: 'closed', outcome: 'helped', contact: null, actions: [] });
+
+    for (const who of ['a1', 'lead-a', 'admin']) {
+      for (const [name, act] of Object.entries(everyAction(as[who], teams.B))) {
+        if (name === 'detail') continue;
+        expect({ who, name, result: await act(request.id) }).toMatchObject({ who, name, result: { ok: false, code: 'request_closed' } });
+      }
+    }
+    const queue = await fetchTeamQueue({}, as.a1);
+    expect(queue.ok && queue.data.items.map((i) => i.id)).not.toContain(request.id);
+
+    const row = await world.row(request.id);
+    expect(row).toMatchObject({ status: 'closed', outcome: 'helped', notes: 2 });
+    expect(row.events.slice(2)).toMatchObject([
+      { kind: 'accepted', actor: 'team', actor_member_id: members.a1.id, team_id: teams.A },
+      { kind: 'noted', actor: 'team', actor_member_id: members.a1.id },
+      { kind: 'closed', actor: 'team', actor_member_id: members.a1.id, reason: 'helped' },
+    ]);
+
+    const status = await requestStatus(request.code, request.phone, anonClient(stack));
+    expect(status.ok && status.data).toMatchObject({ status: 'closed', outcome: 'helped' });
+    expect(status.ok && status.data.steps.map((s) => [s.step, s.team, s.reason])).toEqual([
+      ['received', null, null],
+      ['sent_to_team', 'Tổ thử nghiệm ' + `T-${world.prefix.toUpperCase()}-A`, null],
+      ['accepted', 'Tổ thử nghiệm ' + `T-${world.prefix.toUpperCase()}-A`, null],
+      ['closed', null, 'helped'],
+    ]);
+    // Notes stay with the team: the citizen's answer has none of their text.
+    expect(JSON.stringify(status)).not.toContain('CCCD');
+  });
+
+  it('hands a request over to a suggested team, which can release it back to its own queue', async () => {
+    const request = await world.book({ commune_code: QUANG_LA.code });
+    const suggestions = await fetchHandoverSuggestions(request.id, as.a1);
+    expect(suggestions.ok).toBe(true);
+    if (!suggestions.ok) return;
+    const mine = suggestions.data.filter((s) => [teams.B, teams.C].includes(s.id));
+    expect(mine.map((s) => s.id)).toEqual([teams.B, teams.C]);
+    expect(suggestions.data.map((s) => s.id)).not.toContain(teams.A);
+    expect(mine[0]).toMatchObject({ within_radius: true, covers_commune: false, had_it: false });
+    expect(mine[0].distance_m).toBeGreaterThan(1900);
+    expect(mine[0].distance_m).toBeLessThan(2100);
+
+    expect(await handOverRequest(request.id, teams.A, 'too_far', null, as.a1)).toMatchObject({ ok: false, code: 'team_invalid' });
+    expect(await handOverRequest(request.id, 999_999_999, 'too_far', null, as.a1)).toMatchObject({ ok: false, code: 'team_invalid' });
+    // @ts-expect-error: a reason that does not exist
+    expect(await handOverRequest(request.id, teams.B, 'bored', null, as.a1)).toMatchObject({ ok: false, code: 'reason_invalid' });
+    const handed = await handOverRequest(request.id, teams.B, 'too_far', 'Nhà gần tổ B hơn.', as.a1);
+    expect(handed).toMatchObject({ ok: true, data: { status: 'assigned', team: { id: teams.B } } });
+
+    expect(await fetchTeamRequest(request.id, as.a1)).toMatchObject({ ok: false, code: 'not_found' });
+    const queueB = await fetchTeamQueue({}, as.b1);
+    expect(queueB.ok && queueB.data.items.find((i) => i.id === request.id)).toMatchObject({ status: 'assigned', notes_count: 1 });
+    await acceptRequest(request.id, as.b1);
+    const back = await releaseRequest(request.id, 'Tuần này bận.', as.b1);
+    expect(back.ok && back.data).toMatchObject({ status: 'assigned', accepted_by: null, contact: null, team: { id: teams.B } });
+
+    const row = await world.row(request.id);
+    expect(row.events.slice(2)).toMatchObject([
+      { kind: 'handed_over', team_id: teams.B, reason: 'too_far', actor_member_id: members.a1.id, detail: { from_team_id: teams.A, from_status: 'assigned' } },
+      { kind: 'accepted', team_id: teams.B, actor_member_id: members.b1.id },
+      { kind: 'released', status_after: 'assigned', team_id: teams.B, actor_member_id: members.b1.id },
+    ]);
+    const status = await requestStatus(request.code, request.phone, anonClient(stack));
+    expect(status.ok && status.data.steps.map((s) => s.step)).toEqual(['received', 'sent_to_team', 'sent_to_team', 'accepted', 'released']);
+  });
+
+  it('refuses a hand-over to a full team, except by an admin', async () => {
+    const filler = await world.book({ commune_code: QUANG_LA.code });
+    await handOverRequest(filler.id, teams.C, 'too_far', null, as.a1);
+    const request = await world.book({ commune_code: QUANG_LA.code });
+    expect(await handOverRequest(request.id, teams.C, 'too_far', null, as.a1)).toMatchObject({ ok: false, code: 'team_full' });
+    expect(await handOverRequest(request.id, teams.C, 'other', null, as.admin)).toMatchObject({ ok: true, data: { team: { id: teams.C } } });
+    expect((await world.row(request.id)).events.at(-1)).toMatchObject({ kind: 'handed_over', actor: 'admin', actor_member_id: members.admin.id });
+  });
+
+  it('lets the admin see any team and the province pool, and assign from the pool', async () => {
+    const request = await world.book({ commune_code: QUANG_LA.code });
+    await withSql(stack, (sql) =>
+      sql.query(`update app.help_requests set status = 'unassigned', team_id = null, assigned_at = null where id = $1`, [request.id]),
+    );
+    const pool = await fetchTeamQueue({}, as.admin);
+    expect(pool.ok && pool.data.pool).toBe(true);
+    expect(pool.ok && pool.data.items.map((i) => i.id)).toContain(request.id);
+    const inPool = await fetchTeamRequest(request.id, as.admin);
+    expect(inPool.ok && inPool.data).toMatchObject({ status: 'unassigned', actions: ['note', 'hand_over'], contact: { phone: request.phone } });
+    // Members of a team never see the pool's requests.
+    expect(await fetchTeamRequest(request.id, as.a1)).toMatchObject({ ok: false, code: 'not_found' });
+
+    const teamA = await fetchTeamQueue({ teamId: teams.A }, as.admin);
+    expect(teamA.ok && teamA.data.team?.id).toBe(teams.A);
+    expect(await handOverRequest(request.id, teams.A, 'pool_assignment', null, as.admin)).toMatchObject({ ok: true });
+    const queue = await fetchTeamQueue({}, as.a1);
+    expect(queue.ok && queue.data.items.map((i) => i.id)).toContain(request.id);
+  });
+
+  it('refuses every action once the citizen has cancelled, and erases the notes with the personal data', async () => {
+    const request: BookedRequest = await world.book({ commune_code: QUANG_LA.code });
+    await acceptRequest(request.id, as.a1);
+    await addRequestNote(request.id, 'Chị Hoa nhờ gọi sau 5 giờ chiều.', as.a1);
+    const cancelled = await cancelRequest(request.code, request.phone, 'solved_myself', true, anonClient(stack));
+    expect(cancelled.ok && cancelled.data).toMatchObject({ status: 'cancelled', personal_data_erased: true });
+    expect(await addRequestNote(request.id, 'Còn ở đó không?', as.a1)).toMatchObject({ ok: false, code: 'request_closed' });
+    expect(await closeRequest(request.id, 'citizen_cancelled', null, as.a1)).toMatchObject({ ok: false, code: 'request_closed' });
+    expect((await world.row(request.id)).notes).toBe(0);
+    const detail = await fetchTeamRequest(request.id, as.a1);
+    expect(detail.ok && detail.data).toMatchObject({ status: 'cancelled', contact: null, notes: [], notes_count: 0 });
+  });
+
+  it('takes POST only, so nothing a member sends can travel in a URL', async () => {
+    const token = (await as.a1.auth.getSession()).data.session!.access_token;
+    const res = await fetch(`${stack.url}/rest/v1/rpc/team_queue?pool=false`, {
+      headers: { apikey: stack.anonKey, authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(405);
+  });
+});

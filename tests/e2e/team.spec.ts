@@ -1,0 +1,223 @@
+import path from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { startStack, type Stack } from '../../supabase/local/stack.ts';
+import { BUDGETS, weighPage } from '../support/page-weight.ts';
+import { E2E_DIST, ROOT } from './e2e-env.ts';
+
+/**
+ * The team workspace (/doi/) on a 360 px phone, against the production build served by a stack of
+ * this file's own (in-memory PGlite with the demo seed, so routing and members are exactly the
+ * seed's): a citizen books for Phường Hồng Gai; the Hồng Gai team member signs in with the code
+ * from the local mailbox page, accepts, adds a note and closes; the citizen's status page shows
+ * every step; the Bãi Cháy team never sees the request; signing out leaves nothing behind.
+ */
+
+let stack: Stack;
+const PHONE = { width: 360, height: 740 };
+const CODE = /^QN-[2-9A-HJKMNP-TV-Z]{3}-[2-9A-HJKMNP-TV-Z]{3}-[2-9A-HJKMNP-TV-Z]{3}$/;
+const HONG_GAI_TEAM = 'Tổ công nghệ số phường Hồng Gai (dữ liệu mẫu)';
+const TOKEN_SECONDS = 120;
+
+test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
+
+test.beforeAll(async () => {
+  // Access tokens live 2 minutes here, so sessions refresh during the tests and can expire in one.
+  stack = await startStack({
+    database: 'memory',
+    seed: true,
+    siteDir: path.join(ROOT, E2E_DIST),
+    jobs: false,
+    jwtExpiry: TOKEN_SECONDS,
+  });
+});
+
+test.afterAll(async () => {
+  await stack?.stop();
+});
+
+/** A fresh phone-sized browser context (separate storage: one person per context). */
+async function phone(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true, locale: 'vi-VN' });
+  return context.newPage();
+}
+
+/** Signs in at /doi/ with the code read, as a person would, from the local mailbox page. */
+async function signIn(page: Page, email: string) {
+  await page.goto(`${stack.url}/doi/`);
+  await page.getByLabel('Email của bạn').fill(email);
+  await page.getByRole('button', { name: 'Gửi mã đăng nhập' }).click();
+  await expect(page.getByLabel('Mã đăng nhập (6 số)')).toBeVisible();
+  const mailbox = await page.context().newPage();
+  await mailbox.goto(`${stack.url}/auth/v1/mailbox`);
+  const code = (await mailbox.getByRole('row', { name: email }).first().locator('strong').textContent()) ?? '';
+  await mailbox.close();
+  expect(code).toMatch(/^\d{6}$/);
+  await page.getByLabel('Mã đăng nhập (6 số)').fill(code);
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+}
+
+/** Books help for Phường Hồng Gai through the booking form; returns the reference code. */
+async function book(page: Page, phone: string): Promise<{ code: string; word: string }> {
+  await page.goto(`${stack.url}/dat-lich/`);
+  await page.getByLabel('Số điện thoại của bạn').fill(phone);
+  await page.getByLabel('Họ và tên', { exact: true }).fill('Trần Văn Hùng');
+  await page.getByLabel('Xã, phường hoặc đặc khu nơi cần giúp').fill('hong gai');
+  await page.getByRole('button', { name: /^Phường Hồng Gai/ }).click();
+  await expect(page.getByText('Đã chọn: Phường Hồng Gai')).toBeVisible();
+  await page.getByLabel('VssID').check();
+  await page.getByLabel(/Tôi đồng ý cho tổ công nghệ số/).check();
+  await page.getByRole('button', { name: 'Gửi yêu cầu' }).click();
+  await expect(page.getByRole('heading', { name: 'Đã gửi yêu cầu' })).toBeVisible();
+  const code = (await page.getByTestId('reference-code').textContent()) ?? '';
+  const word = (await page.getByTestId('verification-word').textContent()) ?? '';
+  expect(code).toMatch(CODE);
+  return { code, word: word.trim() };
+}
+
+test('a citizen books; the routed team accepts, notes and closes; the status page shows each step', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const citizen = await phone(browser);
+  const { code, word } = await book(citizen, '0912 345 678');
+
+  // A member of another team (Bãi Cháy, within reach of Hồng Gai too) never sees the request.
+  const other = await phone(browser);
+  await signIn(other, 'to-bai-chay@example.org');
+  await expect(other.getByRole('heading', { name: /^Yêu cầu của Tổ công nghệ số phường Bãi Cháy/ })).toBeVisible();
+  await expect(other.locator(`[data-reference="${code}"]`)).toHaveCount(0);
+
+  // The Hồng Gai member signs in and sees it in the queue, with its deadline and no personal data.
+  const member = await phone(browser);
+  const errors: string[] = [];
+  member.on('pageerror', (error) => errors.push(error.message));
+  await signIn(member, 'to-hong-gai@example.org');
+  await expect(member.getByRole('heading', { name: `Yêu cầu của ${HONG_GAI_TEAM}` })).toBeVisible();
+  await expect(member.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
+  const item = member.locator(`[data-reference="${code}"]`);
+  await expect(item).toContainText('Phường Hồng Gai');
+  await expect(item).toContainText('VssID');
+  await expect(item).toContainText('Nhận trước');
+  await expect(member).toHaveTitle(/^\(1\) Trang làm việc của tổ/);
+  expect(await member.content()).not.toContain('0912345678');
+
+  await member.bringToFront();
+  await item.click();
+  await expect(member.getByRole('heading', { name: 'Yêu cầu ở Phường Hồng Gai' })).toBeFocused();
+  await expect(member.getByText('Tên, số điện thoại và địa chỉ hiện ra sau khi bạn bấm “Tôi nhận”.')).toBeVisible();
+  expect(await member.content()).not.toContain('0912345678');
+  await expect(member.getByRole('link', { name: /Quên mật khẩu|VssID/ }).first()).toBeVisible();
+
+  // The main action sits at the bottom of the screen, big enough for a thumb.
+  const accept = member.getByRole('button', { name: 'Tôi nhận' });
+  const box = (await accept.boundingBox())!;
+  expect(box.height).toBeGreaterThanOrEqual(48);
+  expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
+  expect(box.y).toBeGreaterThan(PHONE.height / 2);
+  await accept.click();
+  await expect(member.getByText('Bạn đã nhận yêu cầu. Hãy gọi cho người dân và nói từ xác minh.')).toBeVisible();
+  await expect(member.getByTestId('call-link')).toHaveAttribute('href', 'tel:0912345678');
+  await expect(member.getByTestId('call-link')).toHaveText('Gọi 0912 345 678');
+  await expect(member.getByText('Người cần giúp: Trần Văn Hùng')).toBeVisible();
+  await expect(member.getByTestId('verification-word')).toHaveText(word);
+  await expect(member).toHaveTitle(/^Trang làm việc của tổ/);
+
+  const axe = await new AxeBuilder({ page: member }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+
+  // Other actions wait behind "Việc khác", so the bar at the bottom stays one row high.
+  await member.getByRole('button', { name: 'Việc khác' }).click();
+  await member.getByRole('button', { name: 'Ghi chú' }).click();
+  await member.getByRole('textbox', { name: 'Ghi chú', exact: true }).fill('Đã gọi, hẹn 9 giờ sáng mai.');
+  await member.getByRole('button', { name: 'Lưu ghi chú' }).click();
+  await expect(member.getByText('Đã lưu ghi chú.')).toBeVisible();
+  await expect(member.locator('.app-team__notes')).toContainText('Đã gọi, hẹn 9 giờ sáng mai.');
+
+  await member.getByRole('button', { name: 'Đóng yêu cầu' }).click();
+  await member.getByLabel('Đã giúp xong').check();
+  await member.getByRole('button', { name: 'Đóng yêu cầu' }).click();
+  await expect(member.getByText('Đã đóng yêu cầu. Cảm ơn bạn!')).toBeVisible();
+  await expect(member.getByTestId('request-status')).toHaveText('Đã đóng');
+  await expect(member.getByRole('button', { name: 'Tôi nhận' })).toHaveCount(0);
+  await member.getByRole('button', { name: '← Danh sách yêu cầu' }).click();
+  await expect(member.locator(`[data-reference="${code}"]`)).toHaveCount(0);
+
+  // The citizen's status page tells every step in plain words.
+  await citizen.goto(`${stack.url}/tra-cuu/`);
+  // (The page has a second form with the same labels, for erasure; the look-up form comes first.)
+  await citizen.getByLabel('Mã yêu cầu').first().fill(code);
+  await citizen.getByLabel('Số điện thoại').first().fill('0912345678');
+  await citizen.getByRole('button', { name: 'Xem tình trạng' }).click();
+  await expect(citizen.getByTestId('status')).toHaveText('Đã xong');
+  await expect(citizen.getByTestId('request-steps').locator('li')).toHaveText([
+    /^Đã nhận yêu cầu của bạn/,
+    new RegExp(`^Đã gửi cho ${HONG_GAI_TEAM.replace(/[()]/g, '\\$&')}`),
+    new RegExp(`^${HONG_GAI_TEAM.replace(/[()]/g, '\\$&')} đã nhận và sẽ gọi cho bạn`),
+    /^Xong: Đã giúp xong/,
+  ]);
+  expect(await citizen.content()).not.toContain('9 giờ sáng mai');
+
+  // Signing out everywhere: back to the sign-in form, nothing of the request left in storage.
+  await member.getByRole('button', { name: 'Đăng xuất khỏi mọi thiết bị' }).click();
+  await expect(member.getByText('Bạn đã đăng xuất khỏi mọi thiết bị.')).toBeVisible();
+  await expect(member.getByLabel('Email của bạn')).toBeVisible();
+  const stored = await member.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
+  for (const secret of ['0912345678', 'Trần Văn Hùng', code, word, 'access_token', 'refresh_token']) expect(stored).not.toContain(secret);
+  expect(errors).toEqual([]);
+
+  // The other team still does not see it (it is closed, and it was never theirs).
+  await other.getByRole('button', { name: 'Làm mới' }).click();
+  await expect(other.locator(`[data-reference="${code}"]`)).toHaveCount(0);
+});
+
+test('a signed-in person on no team sees a clear message and nothing else', async ({ page }) => {
+  await signIn(page, 'nguoi-la@example.org');
+  await expect(page.getByRole('heading', { name: 'Bạn chưa thuộc tổ nào' })).toBeVisible();
+  await expect(page.getByText('Email nguoi-la@example.org chưa có trong danh sách')).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Yêu cầu/ })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Làm mới' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
+  await expect(page.getByText('Bạn đã đăng xuất.')).toBeVisible();
+});
+
+test('a leader adds a member by email, who can then sign in', async ({ browser }) => {
+  const leader = await phone(browser);
+  await signIn(leader, 'truong-to-hong-gai@example.org');
+  await leader.getByRole('button', { name: 'Thành viên' }).click();
+  await expect(leader.getByRole('heading', { name: `Thành viên của ${HONG_GAI_TEAM}` })).toBeVisible();
+  await leader.getByLabel('Email', { exact: true }).fill('thanh-vien-moi@example.org');
+  await leader.getByLabel('Tên hiển thị (không bắt buộc)').fill('Ngô Thị Lan');
+  await leader.getByRole('button', { name: 'Thêm', exact: true }).click();
+  await expect(leader.getByText('Đã thêm thanh-vien-moi@example.org.')).toBeVisible();
+  await expect(leader.locator('.app-team__members')).toContainText('Ngô Thị Lan');
+
+  const newcomer = await phone(browser);
+  await signIn(newcomer, 'thanh-vien-moi@example.org');
+  await expect(newcomer.getByRole('heading', { name: `Yêu cầu của ${HONG_GAI_TEAM}` })).toBeVisible();
+});
+
+test('warns before the session expires, and signs out of this device when it has ended', async ({ browser }) => {
+  const page = await phone(browser);
+  await page.clock.install();
+  await signIn(page, 'to-mong-cai@example.org');
+  await expect(page.getByRole('heading', { name: /^Yêu cầu của Tổ công nghệ số phường Móng Cái 1/ })).toBeVisible();
+
+  // Offline, 40 s before the end: the token could not be renewed, and the workspace says so.
+  await page.context().setOffline(true);
+  await page.clock.fastForward((TOKEN_SECONDS - 40) * 1000);
+  await expect(page.getByRole('alert').filter({ hasText: 'Phiên đăng nhập sắp hết hạn' })).toContainText('còn 1 phút');
+  await expect(page.getByRole('button', { name: 'Gia hạn phiên' })).toBeVisible();
+
+  // Still offline at the end: this device is signed out (no network needed), and told why.
+  await page.clock.fastForward(50 * 1000);
+  await expect(page.getByText('Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.')).toBeVisible();
+  await expect(page.getByLabel('Email của bạn')).toBeVisible();
+  const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+  expect(stored).not.toContain('access_token');
+});
+
+test('the workspace page loads at most 150 kB of JavaScript up front, compressed', () => {
+  const weight = weighPage(path.join(ROOT, E2E_DIST), 'doi/index.html');
+  test.info().annotations.push({ type: 'workspace JS (gzip)', description: `${weight.js} B` });
+  expect(weight.js).toBeGreaterThan(0);
+  expect(weight.js).toBeLessThanOrEqual(BUDGETS.workspaceJs);
+});
