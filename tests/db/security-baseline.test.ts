@@ -8,7 +8,16 @@ import { anonClient, withSql } from '../support/clients.ts';
  */
 
 /** Public RPCs that anon may call. Adding one here is a deliberate, reviewed act. */
-const ANON_FUNCTIONS = ['portal_stats', 'record_poster_scan', 'send_guide_feedback'];
+const ANON_FUNCTIONS = [
+  'portal_stats',
+  'record_poster_scan',
+  'send_guide_feedback',
+  'request_data_erasure',
+  // Booking (issue 4): POST only, no personal data returned.
+  'request_help',
+  'request_status',
+  'cancel_request',
+];
 
 const OUR_SCHEMAS = "('public', 'app')";
 

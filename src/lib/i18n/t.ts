@@ -2,6 +2,8 @@ import common from './vi/common.json';
 import booking from './vi/booking.json';
 import guides from './vi/guides.json';
 import posters from './vi/posters.json';
+import team from './vi/team.json';
+import admin from './vi/admin.json';
 
 /**
  * Every user-facing string lives in src/lib/i18n/vi/<area>.json (flat dot keys, one file per area
@@ -12,6 +14,8 @@ const messages = {
   ...booking,
   ...guides,
   ...posters,
+  ...team,
+  ...admin,
 };
 
 /** Keys of every user-facing string. */

@@ -1,0 +1,81 @@
+import { useState, type FormEvent } from 'react';
+import { t } from '../lib/i18n/t';
+import { normalizeReferenceCode } from '../lib/booking/reference-code';
+import { normalizePhone } from '../lib/booking/phone';
+import { requestDataErasure } from '../lib/supabase/admin-rpc';
+
+/**
+ * /tra-cuu/: "Xoá thông tin cá nhân của tôi". The citizen gives the reference code and phone; the
+ * server erases at once when no team is working on the request, else flags it for erasure at
+ * closing (request_data_erasure, migration 20261128050000). Wrong code or phone get the same
+ * "not found" as the status look-up; nothing personal comes back.
+ */
+export default function DeleteMyData() {
+  const [code, setCode] = useState('');
+  const [phone, setPhone] = useState('');
+  const [confirmed, setConfirmed] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy) return;
+    const cleanCode = normalizeReferenceCode(code);
+    const cleanPhone = normalizePhone(phone);
+    if (!cleanCode) return setError(t('lookup.error.code'));
+    if (!cleanPhone) return setError(t('lookup.error.phone'));
+    if (!confirmed) return setError(t('erase.error.confirm'));
+    setError(null);
+    setBusy(true);
+    const answer = await requestDataErasure(cleanCode, cleanPhone);
+    setBusy(false);
+    if (!answer.ok) {
+      setError(t(answer.code === 'rate_limited' ? 'lookup.error.rate_limited' : 'lookup.error.unavailable'));
+      return;
+    }
+    if (!answer.data.found) {
+      setError(t('lookup.error.not_found'));
+      return;
+    }
+    setDone(
+      answer.data.erased
+        ? t(answer.data.status === 'cancelled' ? 'erase.doneCancelled' : 'erase.done')
+        : t('erase.flagged'),
+    );
+    setCode('');
+    setPhone('');
+    setConfirmed(false);
+  }
+
+  return (
+    <section aria-labelledby="erase-title" className="app-panel app-erase">
+      <h2 id="erase-title">{t('erase.title')}</h2>
+      <p>{t('erase.lead')}</p>
+      <div role="status" aria-live="polite">
+        {done && <p className="app-erase__done">{done}</p>}
+      </div>
+      <form onSubmit={submit} noValidate>
+        <p>
+          <label htmlFor="erase-code">{t('erase.code')}</label>
+          <br />
+          <input id="erase-code" className="app-input" value={code} autoComplete="off" onChange={(e) => setCode(e.target.value)} />
+        </p>
+        <p>
+          <label htmlFor="erase-phone">{t('erase.phone')}</label>
+          <br />
+          <input id="erase-phone" className="app-input" type="tel" inputMode="tel" autoComplete="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
+        </p>
+        <p>
+          <input id="erase-confirm" type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />{' '}
+          <label htmlFor="erase-confirm">{t('erase.confirm')}</label>
+        </p>
+        <div role="alert">{error && <p className="app-erase__error">{error}</p>}</div>
+        <button className="app-button app-button--secondary" type="submit" disabled={busy}>
+          {busy ? t('erase.working') : t('erase.submit')}
+        </button>
+      </form>
+      <style>{`.app-erase { margin-top: 2.5rem; } .app-erase__error { color: var(--app-color-error); font-weight: 700; } .app-erase__done { border-left: 5px solid var(--app-color-success); padding-left: 0.75rem; }`}</style>
+    </section>
+  );
+}
