@@ -14,6 +14,7 @@ const SECTIONS: Record<string, () => Promise<{ run: () => Promise<BenchSection> 
   'slow-network': () => import('./slow-network.ts'),
   lighthouse: () => import('./lighthouse.ts'),
   routing: () => import('./routing.ts'),
+  'request-help': () => import('./request-help.ts'),
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });

@@ -149,3 +149,18 @@ test.describe('"Nghe hướng dẫn"', () => {
     await expect(page.getByRole('button', { name: 'Nghe hướng dẫn' })).toBeHidden();
   });
 });
+
+test('buttons and navigation links are at least 44 px tall on a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const path of ['/', GUIDE, '/vssid/', '/huong-dan/']) {
+    await page.goto(path);
+    const small = await page
+      .locator('button:visible, .app-button:visible, nav a:visible, .app-card__title a:visible, .app-step__stuck a:visible, .app-tile a:visible')
+      .evaluateAll((els) =>
+        els
+          .map((el) => ({ text: (el.textContent ?? '').trim().slice(0, 30), height: el.getBoundingClientRect().height }))
+          .filter((target) => target.height < 44),
+      );
+    expect(small, path).toEqual([]);
+  }
+});

@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, rmSync, symlinkSync, copyFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -30,8 +31,9 @@ describe('astro sync with a broken guide', () => {
       execFile(
         process.execPath,
         [astro, 'sync'],
-        { cwd: dir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } },
-        (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, output: stdout + stderr }),
+        { cwd: dir, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0' } },
+        (error, stdout, stderr) =>
+          resolve({ code: error ? (error.code as number) : 0, output: stripVTControlCharacters(stdout + stderr) }),
       );
     });
     expect(outcome.code).not.toBe(0);
