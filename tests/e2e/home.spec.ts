@@ -1,14 +1,18 @@
 import { expect, test } from '@playwright/test';
 
-test('the home page shows live figures from the database through the island', async ({ page }) => {
+test('the home page shows live figures from the database through the island', async ({ page, request }) => {
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trợ giúp số Quảng Ninh');
-  // 54 communes and the 5 active demo teams come from Postgres via supabase-js → PostgREST.
-  // The island hydrates when it scrolls into view.
+  // The same figures straight from PostgREST (other specs may have added teams to this stack).
+  const res = await request.post('/rest/v1/rpc/portal_stats', { data: {} });
+  const stats = (await res.json()) as { communes: number; teams: number };
+  expect(stats.communes).toBe(54);
+  expect(stats.teams).toBeGreaterThanOrEqual(5);
+  // The island hydrates when it scrolls into view, then shows them via supabase-js → PostgREST.
   await page.getByRole('status').scrollIntoViewIfNeeded();
   await expect(page.getByRole('status')).toHaveText(
-    'Đang phục vụ 54 xã, phường, đặc khu với 5 tổ công nghệ số đang hoạt động.',
+    `Đang phục vụ 54 xã, phường, đặc khu với ${stats.teams.toLocaleString('vi-VN')} tổ công nghệ số đang hoạt động.`,
   );
 });
 
