@@ -62,3 +62,8 @@ test('the first search downloads at most 150 kB', async ({ page }) => {
   test.info().annotations.push({ type: 'first search bytes', description: `${bytes} B: ${files.join(', ')}` });
   expect(bytes, `first search downloaded ${bytes} B (${files.join(', ')})`).toBeLessThanOrEqual(150 * 1024);
 });
+
+test('the team workspace loads at most 150 kB of JavaScript up front, compressed', async () => {
+  const weight = weighPage(dist, 'doi/index.html');
+  expect(weight.js, `doi/index.html: ${weight.js} B of JS`).toBeLessThanOrEqual(BUDGETS.workspaceJs);
+});
