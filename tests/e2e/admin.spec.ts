@@ -134,6 +134,8 @@ test('a citizen asks on /tra-cuu/ for their personal data to be erased', async (
   const { reference_code: code } = (await booked.json()) as { reference_code: string };
 
   await page.goto('/tra-cuu/');
+  // Act only once the islands are interactive (a click before hydration does nothing).
+  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
   const section = page.getByRole('region', { name: 'Xoá thông tin cá nhân của tôi' });
   await section.getByLabel('Mã yêu cầu').fill(code);
   await section.getByLabel('Số điện thoại đã dùng khi đặt lịch').fill(phone);
