@@ -7,7 +7,7 @@ import { cpSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { weighPage, BUDGETS } from '../support/page-weight.ts';
+import { guidePagePaths, weighPage, BUDGETS } from '../support/page-weight.ts';
 import { kB, table, type BenchSection } from './bench-kit.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -98,9 +98,7 @@ export async function run(): Promise<BenchSection> {
   const weights = templates
     .filter(([, file]) => existsSync(path.join(realOut, file)))
     .map(([name, file]) => ({ name, ...weighPage(realOut, file) }));
-  const largestGuide = readdirSync(realOut, { recursive: true })
-    .map(String)
-    .filter((f) => /^[a-z-]+\/[a-z0-9-]+\/index\.html$/.test(f) && !/^(in|g|huong-dan|tim-kiem|dat-lich|tra-cuu|doi|quan-tri)\//.test(f))
+  const largestGuide = guidePagePaths(realOut)
     .map((f) => weighPage(realOut, f))
     .sort((a, b) => b.html - a.html)[0];
   rmSync(work, { recursive: true, force: true });

@@ -1,8 +1,7 @@
-import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
-import { BUDGETS, weighPage } from '../support/page-weight.ts';
+import { BUDGETS, guidePagePaths, weighPage } from '../support/page-weight.ts';
 import { E2E_DIST, ROOT } from './e2e-env.ts';
 
 /**
@@ -11,15 +10,7 @@ import { E2E_DIST, ROOT } from './e2e-env.ts';
  */
 const dist = path.join(ROOT, E2E_DIST);
 
-const guidePages = () =>
-  readdirSync(dist, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(dist, entry.name, 'index.html')))
-    .flatMap((platform) =>
-      readdirSync(path.join(dist, platform.name), { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && existsSync(path.join(dist, platform.name, entry.name, 'index.html')))
-        .filter(() => !['in', 'g', 'huong-dan', 'tim-kiem', 'dat-lich', 'tra-cuu', 'doi', 'quan-tri'].includes(platform.name))
-        .map((entry) => `${platform.name}/${entry.name}/index.html`),
-    );
+const guidePages = () => guidePagePaths(dist);
 
 test('every guide page stays within 15 kB of HTML and 15 kB of CSS, compressed', async () => {
   const pages = guidePages();

@@ -3,7 +3,8 @@
  * and of the JavaScript it loads before any interaction (module scripts, island components and
  * their static imports; lazily imported chunks are not counted). Deterministic: sizes, not times.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { PLATFORM_IDS } from '../../src/lib/schemas/platform.ts';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -43,6 +44,18 @@ function scriptClosure(distDir: string, html: string): string[] {
     }
   }
   return [...seen];
+}
+
+/**
+ * Every built guide page, `<platform>/<slug>/index.html`: the folders of the platform ids, so no
+ * list of other top-level pages (posters, search, workspaces) has to be kept in step.
+ */
+export function guidePagePaths(distDir: string): string[] {
+  return PLATFORM_IDS.filter((platform) => existsSync(path.join(distDir, platform))).flatMap((platform) =>
+    readdirSync(path.join(distDir, platform), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(path.join(distDir, platform, entry.name, 'index.html')))
+      .map((entry) => `${platform}/${entry.name}/index.html`),
+  );
 }
 
 /** Weighs one built page, e.g. `vssid/quen-mat-khau/index.html`. */
