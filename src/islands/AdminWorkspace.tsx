@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Session } from '@supabase/supabase-js';
-import { t, type MessageKey } from '../lib/i18n/t';
+import { t, type MessageKey } from '../lib/i18n/admin';
 import { getSupabase } from '../lib/supabase/client';
 import {
   exportTeamsCsv,
@@ -242,8 +242,8 @@ function TeamsPanel({ communes }: { communes: AdminCommune[] }) {
                         {confirming === team.id ? (
                           <span role="group" aria-label={t('admin.teams.deactivateLabel', { code: team.code })}>
                             <span className="app-admin__confirm">{t('admin.teams.confirmDeactivate', { code: team.code })}</span>{' '}
-                            <button type="button" className="app-admin__link" onClick={() => toggle(team)}>{t('lookup.cancel.yes')}</button>{' '}
-                            <button type="button" className="app-admin__link" onClick={() => setConfirming(null)}>{t('lookup.cancel.no')}</button>
+                            <button type="button" className="app-admin__link" onClick={() => toggle(team)}>{t('admin.confirm.yes')}</button>{' '}
+                            <button type="button" className="app-admin__link" onClick={() => setConfirming(null)}>{t('admin.confirm.no')}</button>
                           </span>
                         ) : team.active ? (
                           <button type="button" className="app-admin__link" aria-label={t('admin.teams.deactivateLabel', { code: team.code })} onClick={() => setConfirming(team.id)}>

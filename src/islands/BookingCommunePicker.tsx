@@ -1,5 +1,5 @@
 import { useId, useMemo, useRef, useState } from 'react';
-import { t } from '../lib/i18n/t';
+import { t } from '../lib/i18n/booking';
 import { createCommuneSearch, type CommuneChoice } from '../lib/booking/communes';
 
 interface Props {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { t, type MessageKey } from '../lib/i18n/t';
+import { t, type MessageKey } from '../lib/i18n/booking';
 import { formatPhone } from '../lib/booking/phone';
+import { STATUS_LABELS } from '../lib/booking/status-labels';
 import type { HelpRequestAnswer, NextStep, RequestStatus } from '../lib/schemas/help-request';
 
 interface Props {
@@ -9,15 +10,6 @@ interface Props {
   /** Starts a new, empty booking. */
   onAnother(): void;
 }
-
-/** Plain words for each status. */
-export const STATUS_LABELS: Record<RequestStatus, MessageKey> = {
-  unassigned: 'booking.status.unassigned',
-  assigned: 'booking.status.assigned',
-  accepted: 'booking.status.accepted',
-  closed: 'booking.status.closed',
-  cancelled: 'booking.status.cancelled',
-};
 
 const NEXT_STEP_TEXT: Record<NextStep, MessageKey> = {
   team_will_call: 'booking.done.next.team_will_call',

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import './BookingForm.css';
-import { t, type MessageKey } from '../lib/i18n/t';
+import { t, type MessageKey } from '../lib/i18n/booking';
 import {
   CONSENT_VERSION,
   LIMITS,

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { t } from '../lib/i18n/t';
+import { t } from '../lib/i18n/admin';
 import { getSupabase } from '../lib/supabase/client';
 
 /**

@@ -1,4 +1,4 @@
-import { t, type MessageKey } from '../lib/i18n/t';
+import { t, type MessageKey } from '../lib/i18n/status';
 import type { RequestStepEntry } from '../lib/schemas/request-steps';
 
 /** Outcomes in the citizen's words (the team's codes; older codes keep their booking texts). */

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import './BookingForm.css';
-import { t, type MessageKey } from '../lib/i18n/t';
+import { t, type MessageKey } from '../lib/i18n/status';
 import { normalizeReferenceCode } from '../lib/booking/reference-code';
 import { formatPhone, normalizePhone } from '../lib/booking/phone';
 import { cancelRequest, requestStatus } from '../lib/booking/api';
 import { readConfirmation } from '../lib/booking/outbox';
 import { CANCEL_REASONS, type CancelReason, type RequestStatusAnswer } from '../lib/schemas/help-request';
-import { STATUS_LABELS } from './BookingConfirmation';
+import { STATUS_LABELS } from '../lib/booking/status-labels';
 import RequestSteps from './RequestSteps';
 
 const REASON_LABELS: Record<CancelReason, MessageKey> = {

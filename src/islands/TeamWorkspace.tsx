@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Session } from '@supabase/supabase-js';
 import './team/TeamWorkspace.css';
-import { t } from '../lib/i18n/t';
+import { t } from '../lib/i18n/team';
 import type { TeamListItem, TeamQueue, TeamSession } from '../lib/schemas/team';
 import { renewWindowMs, sessionState, titleWithCount } from '../lib/team/format';
 import SignIn from './team/SignIn';

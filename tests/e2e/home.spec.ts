@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-test('the home page shows live figures from the database through the island', async ({ page, request }) => {
+test('the home page shows live figures from the database through supabase-js', async ({ page, request }) => {
   await page.goto('/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'vi');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Trợ giúp số Quảng Ninh');

@@ -13,6 +13,7 @@ import {
 import { FIELD_ERRORS, isRetryable, LOOKUP_ERRORS, REQUEST_HELP_ERRORS } from '../../src/lib/booking/errors.ts';
 import { t, type MessageKey } from '../../src/lib/i18n/t.ts';
 import booking from '../../src/lib/i18n/vi/booking.json' with { type: 'json' };
+import lookup from '../../src/lib/i18n/vi/lookup.json' with { type: 'json' };
 
 const communes: CommuneChoice[] = communesJson.map(({ code, name, slug, formerUnits, lat, lon }) => ({
   code, name, slug, formerUnits, lat, lon,
@@ -133,7 +134,7 @@ describe('booking error codes', () => {
 
   it('has a message for every look-up code, and each field code points to a field', () => {
     for (const code of LOOKUP_ERRORS.filter((c) => c !== 'post_required')) {
-      expect(Object.keys(booking), code).toContain(`lookup.error.${code}`);
+      expect(Object.keys(lookup), code).toContain(`lookup.error.${code}`);
     }
     expect(new Set(Object.values(FIELD_ERRORS)).size).toBeGreaterThan(10);
   });

@@ -12,3 +12,18 @@ describe('t()', () => {
     expect(t('stats.summary', { communes: 54 })).toContain('{teams}');
   });
 });
+
+describe('message files', () => {
+  it('define each key in one area file only, so that no area silently overrides another', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const folder = new URL('../../src/lib/i18n/vi/', import.meta.url);
+    const owners = new Map<string, string[]>();
+    for (const file of await readdir(folder)) {
+      const messages = JSON.parse(await readFile(new URL(file, folder), 'utf8')) as Record<string, string>;
+      for (const key of Object.keys(messages)) owners.set(key, [...(owners.get(key) ?? []), file]);
+    }
+    const clashes = [...owners].filter(([, files]) => files.length > 1).map(([key, files]) => `${key}: ${files.join(', ')}`);
+    expect(clashes).toEqual([]);
+    expect(owners.size).toBeGreaterThan(700);
+  });
+});

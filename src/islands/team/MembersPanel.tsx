@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
-import { t } from '../../lib/i18n/t';
+import { t } from '../../lib/i18n/team';
 import { isEmail } from '../../lib/team/format';
 import type { Member, TeamListItem, TeamSession } from '../../lib/schemas/team';
 import { MEMBER_ROLES, type MemberRole } from '../../lib/team/vocabulary';

@@ -1,4 +1,4 @@
-import { t } from '../../lib/i18n/t';
+import { t } from '../../lib/i18n/team';
 import { formatAge, formatClock, isOverdue } from '../../lib/team/format';
 import type { RequestSummary, TeamQueue } from '../../lib/schemas/team';
 import type { PlatformLinks } from './types';

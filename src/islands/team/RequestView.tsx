@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { t, type MessageKey } from '../../lib/i18n/t';
+import { t, type MessageKey } from '../../lib/i18n/team';
 import { formatPhone } from '../../lib/booking/phone';
 import { stepAnchor } from '../../lib/content/paths';
 import type { TimeWindow } from '../../lib/schemas/help-request';

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { AuthError, SupabaseClient } from '@supabase/supabase-js';
-import { t } from '../../lib/i18n/t';
+import { t } from '../../lib/i18n/team';
 import { cleanOtp, isEmail } from '../../lib/team/format';
 
 interface Props {

@@ -3,7 +3,7 @@
  * kinds), in one place so that every screen says the same thing. Texts live in
  * src/lib/i18n/vi/team.json.
  */
-import { t, type MessageKey } from '../../lib/i18n/t';
+import { t, type MessageKey } from '../../lib/i18n/team';
 import type { RequestStatus } from '../../lib/schemas/help-request';
 import type { RequestEvent } from '../../lib/schemas/team';
 import {

@@ -1,17 +1,28 @@
 import common from './vi/common.json';
+import requests from './vi/requests.json';
 import booking from './vi/booking.json';
+import lookup from './vi/lookup.json';
+import privacy from './vi/privacy.json';
 import guides from './vi/guides.json';
 import posters from './vi/posters.json';
 import team from './vi/team.json';
 import admin from './vi/admin.json';
+import { createTranslator } from './translator';
 
 /**
  * Every user-facing string lives in src/lib/i18n/vi/<area>.json (flat dot keys, one file per area
  * so that areas can grow without stepping on each other). Add a new area file to `messages` below.
+ *
+ * This module holds every area: use it from Astro pages and components (rendered at build time).
+ * Islands import their area's module instead (booking.ts, team.ts, admin.ts), so the browser only
+ * downloads the strings it can show.
  */
 const messages = {
   ...common,
+  ...requests,
   ...booking,
+  ...lookup,
+  ...privacy,
   ...guides,
   ...posters,
   ...team,
@@ -21,14 +32,4 @@ const messages = {
 /** Keys of every user-facing string. */
 export type MessageKey = keyof typeof messages;
 
-/**
- * Returns the Vietnamese text for a key, with `{name}` placeholders filled in.
- * Numbers are formatted the Vietnamese way (1.473).
- */
-export function t(key: MessageKey, values: Record<string, string | number> = {}): string {
-  return messages[key].replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = values[name];
-    if (value === undefined) return `{${name}}`;
-    return typeof value === 'number' ? value.toLocaleString('vi-VN') : value;
-  });
-}
+export const t = createTranslator(messages);

@@ -3,7 +3,7 @@
  * with the number of waiting requests, the session warning. No DOM, no clock of their own (the
  * caller passes `now`), so they are unit-tested directly.
  */
-import { t } from '../i18n/t';
+import { t } from '../i18n/team';
 
 const MINUTE = 60_000;
 

@@ -1,0 +1,10 @@
+import common from './vi/common.json';
+import requests from './vi/requests.json';
+import team from './vi/team.json';
+import { createTranslator } from './translator';
+
+/** Strings of the team workspace (/doi/). */
+const messages = { ...common, ...requests, ...team };
+
+export type MessageKey = keyof typeof messages;
+export const t = createTranslator(messages);
