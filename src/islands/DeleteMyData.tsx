@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { t } from '../lib/i18n/t';
+import { t } from '../lib/i18n/status';
 import { normalizeReferenceCode } from '../lib/booking/reference-code';
 import { normalizePhone } from '../lib/booking/phone';
-import { requestDataErasure } from '../lib/supabase/admin-rpc';
+import { requestDataErasure } from '../lib/booking/api';
 
 /**
  * /tra-cuu/: "Xoá thông tin cá nhân của tôi". The citizen gives the reference code and phone; the

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { anonClient, withSql } from '../support/clients.ts';
 import { changeSettings, RELAXED_LIMITS, anonHeaders } from '../support/help-requests.ts';
 import { QUANG_LA, TeamWorld, type BookedRequest } from '../support/team.ts';
-import { requestDataErasure } from '../../src/lib/supabase/admin-rpc.ts';
+import { requestDataErasure } from '../../src/lib/booking/api.ts';
 
 /**
  * Retention and the citizen's erasure request (migration 20261128050000): personal data of ended

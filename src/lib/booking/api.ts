@@ -1,11 +1,14 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import type { $ZodType } from 'zod/v4/core';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { RpcResult } from '../supabase/rpc';
 import {
+  dataErasureResultSchema,
   helpRequestAnswerSchema,
   notFoundSchema,
   requestStatusSchema,
   type CancelReason,
+  type DataErasureResult,
   type HelpRequest,
   type HelpRequestAnswer,
   type RequestStatusAnswer,
@@ -26,7 +29,7 @@ async function rpcModule() {
 async function callRpc<T>(
   name: string,
   args: Record<string, unknown>,
-  schema: z.ZodType<T>,
+  schema: $ZodType<T>,
   client?: SupabaseClient,
 ): Promise<RpcResult<T>> {
   try {
@@ -84,4 +87,12 @@ export async function cancelRequest(
       client,
     ),
   );
+}
+
+/**
+ * The citizen asks for their request's personal data to be erased. `{found: false}` when the code
+ * or phone is wrong. Errors: rate_limited.
+ */
+export function requestDataErasure(code: string, phone: string, client?: SupabaseClient): Promise<RpcResult<DataErasureResult>> {
+  return callRpc('request_data_erasure', { code, phone }, dataErasureResultSchema, client);
 }

@@ -178,17 +178,3 @@ export const statisticsSchema = z.object({
     .nullable(),
 });
 export type Statistics = z.output<typeof statisticsSchema>;
-
-/** Answer of the citizen's erasure request. */
-export const dataErasureResultSchema = z.union([
-  z.object({ found: z.literal(false) }),
-  z.object({
-    found: z.literal(true),
-    status: z.string(),
-    /** Erased now. */
-    erased: z.boolean(),
-    /** A team is working on it: erased as soon as it is closed. */
-    erase_requested: z.boolean(),
-  }),
-]);
-export type DataErasureResult = z.output<typeof dataErasureResultSchema>;

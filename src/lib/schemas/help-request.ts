@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { PLATFORM_IDS } from './platform';
+import * as z from 'zod/mini';
+import { PLATFORM_IDS } from './platform-ids';
 import { normalizePhone } from '../booking/phone';
 import { requestStepSchema } from './request-steps';
 
@@ -89,22 +89,27 @@ export function roundCoordinate(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
+// zod/mini (the tree-shakable form of zod) keeps the booking page's JavaScript small: `.transform()`
+// is written `z.pipe(schema, z.transform(fn))` and `.refine()` is `.check(z.refine(fn))`.
+
 /** A JSON string, or nothing (absent or null); anything else gets the given code. */
-const optionalString = (code: string) => z.string({ error: code }).nullish();
+const optionalString = (code: string) => z.nullish(z.string({ error: code }));
+/** `schema`, then `fn` on its output. */
+const then = <In extends z.ZodMiniType, Out>(schema: In, fn: (value: z.output<In>) => Out) =>
+  z.pipe(schema, z.transform(fn));
 // Two zod details shape the fields below. The checks of an optional field whose key is absent run
 // only after a transform (transforms run for absent keys too), so "required" checks follow one.
 // And some built-in checks (.int(), an array's .max()) stop the object-level rules from running,
-// so such limits are written as .refine() to report every problem at once.
-
+// so such limits are written as refinements to report every problem at once.
 
 /** A person's name: required, cleaned, then checked. */
 const nameField = (required: string, invalid: string) =>
-  optionalString(invalid)
-    .transform((value) => cleanLine(value ?? ''))
-    .superRefine((value, ctx) => {
+  then(optionalString(invalid), (value) => cleanLine(value ?? '')).check(
+    z.superRefine((value, ctx) => {
       if (value === '') ctx.addIssue({ code: 'custom', message: required });
       else if (!isValidName(value)) ctx.addIssue({ code: 'custom', message: invalid });
-    });
+    }),
+  );
 
 /** Reads an optional line of unknown type: '' when absent, `{ invalid }` when not a string. */
 function optionalLine(value: unknown): string | { invalid: true } {
@@ -113,93 +118,82 @@ function optionalLine(value: unknown): string | { invalid: true } {
   return cleanLine(value);
 }
 
+/** A coordinate between -limit and limit. */
+const coordinate = (limit: number) =>
+  z.number({ error: 'location_invalid' }).check(z.gte(-limit, { error: 'location_invalid' }), z.lte(limit, { error: 'location_invalid' }));
+
 const helpRequestObject = z.object(
   {
     /** Made once per request by the browser (crypto.randomUUID); repeats return the first answer. */
-    idempotency_key: z
-      .string({ error: 'idempotency_key_invalid' })
-      .regex(UUID, { error: 'idempotency_key_invalid' })
-      .transform((key) => key.toLowerCase()),
+    idempotency_key: then(
+      z.string({ error: 'idempotency_key_invalid' }).check(z.regex(UUID, { error: 'idempotency_key_invalid' })),
+      (key) => key.toLowerCase(),
+    ),
     /** Honeypot: an input people never see; must stay empty. */
     website: z
-      .unknown()
-      .optional()
-      .refine((v) => v === undefined || v === null || v === '', { error: 'honeypot' }),
+      .optional(z.unknown())
+      .check(z.refine((v) => v === undefined || v === null || v === '', { error: 'honeypot' })),
     /** Booked by a relative or neighbour ("Tôi đặt hộ người thân/hàng xóm"). */
-    on_behalf: z
-      .boolean({ error: 'on_behalf_invalid' })
-      .nullish()
-      .transform((v) => v ?? false),
+    on_behalf: then(z.nullish(z.boolean({ error: 'on_behalf_invalid' })), (v) => v ?? false),
     /** Phone of the person to help; required unless booked on their behalf. Normalised. */
-    phone: optionalString('phone_invalid').transform((value) => cleanLine(value ?? '')),
+    phone: then(optionalString('phone_invalid'), (value) => cleanLine(value ?? '')),
     /** Name of the person to help. */
     name: nameField('name_required', 'name_invalid'),
     /** When on_behalf: the helper's own phone (the contact). Checked below. */
-    helper_phone: z.unknown().optional(),
+    helper_phone: z.optional(z.unknown()),
     /** When on_behalf: the helper's own name. Checked below. */
-    helper_name: z.unknown().optional(),
+    helper_name: z.optional(z.unknown()),
     /** Official 5-digit code of the commune-level unit where help is needed. */
-    commune_code: optionalString('commune_unknown')
-      .transform((value) => value ?? '')
-      .superRefine((value, ctx) => {
+    commune_code: then(optionalString('commune_unknown'), (value) => value ?? '').check(
+      z.superRefine((value, ctx) => {
         if (value === '') ctx.addIssue({ code: 'custom', message: 'commune_required' });
         else if (!/^[0-9]{5}$/.test(value)) ctx.addIssue({ code: 'custom', message: 'commune_unknown' });
       }),
+    ),
     /** Address or landmark ("gần chợ Hạ Long 1"), optional. */
-    address: optionalString('address_invalid')
-      .transform((value) => cleanLine(value ?? '') || null)
-      .refine(
+    address: then(optionalString('address_invalid'), (value) => cleanLine(value ?? '') || null).check(
+      z.refine(
         (value) => value === null || (codePointLength(value) <= LIMITS.address && !FORBIDDEN_IN_ADDRESS.test(value)),
         { error: 'address_invalid' },
       ),
+    ),
     /** GPS point from "Dùng vị trí của tôi", optional; outside the province it is ignored. */
-    location: z
-      .object(
-        {
-          lat: z.number({ error: 'location_invalid' }).min(-90, { error: 'location_invalid' }).max(90, { error: 'location_invalid' }),
-          lon: z.number({ error: 'location_invalid' }).min(-180, { error: 'location_invalid' }).max(180, { error: 'location_invalid' }),
-        },
-        { error: 'location_invalid' },
-      )
-      .nullish()
-      .transform((point) => (point ? { lat: roundCoordinate(point.lat), lon: roundCoordinate(point.lon) } : null)),
+    location: then(
+      z.nullish(z.object({ lat: coordinate(90), lon: coordinate(180) }, { error: 'location_invalid' })),
+      (point) => (point ? { lat: roundCoordinate(point.lat), lon: roundCoordinate(point.lon) } : null),
+    ),
     /** What the citizen needs help with: one or more of NEED_IDS (duplicates dropped). */
-    needs: z
-      .array(z.enum(NEED_IDS, { error: 'needs_invalid' }), { error: 'needs_invalid' })
-      .nullish()
-      .transform((needs) => needs ?? [])
-      .refine((needs) => needs.length <= 10, { error: 'needs_invalid' })
-      .transform((needs) => [...new Set(needs)])
-      .refine((needs) => needs.length > 0, { error: 'needs_required' }),
+    needs: then(
+      then(z.nullish(z.array(z.enum(NEED_IDS, { error: 'needs_invalid' }), { error: 'needs_invalid' })), (needs) => needs ?? []).check(
+        z.refine((needs) => needs.length <= 10, { error: 'needs_invalid' }),
+      ),
+      (needs) => [...new Set(needs)],
+    ).check(z.refine((needs) => needs.length > 0, { error: 'needs_required' })),
     /** Short code of the guide the citizen came from (`?huong-dan=`), optional. */
-    guide_code: optionalString('guide_invalid')
-      .transform((code) => code || null)
-      .refine((code) => code === null || /^[a-z0-9]{2,8}$/.test(code), { error: 'guide_invalid' }),
+    guide_code: then(optionalString('guide_invalid'), (code) => code || null).check(
+      z.refine((code) => code === null || /^[a-z0-9]{2,8}$/.test(code), { error: 'guide_invalid' }),
+    ),
     /** Step of that guide where the citizen got stuck (`?buoc=`), optional; needs guide_code. */
-    guide_step: z
-      .number({ error: 'step_invalid' })
-      .nullish()
-      .transform((step) => step ?? null)
-      .refine((step) => step === null || (Number.isInteger(step) && step >= 1 && step <= 50), { error: 'step_invalid' }),
+    guide_step: then(z.nullish(z.number({ error: 'step_invalid' })), (step) => step ?? null).check(
+      z.refine((step) => step === null || (Number.isInteger(step) && step >= 1 && step <= 50), { error: 'step_invalid' }),
+    ),
     /** What the citizen needs, in their words; optional, up to 500 characters. */
-    description: optionalString('description_invalid')
-      .transform((text) => cleanText(text ?? '') || null)
-      .refine(
+    description: then(optionalString('description_invalid'), (text) => cleanText(text ?? '') || null).check(
+      z.refine(
         (text) => text === null || (codePointLength(text) <= LIMITS.description && !FORBIDDEN_IN_DESCRIPTION.test(text)),
         { error: 'description_invalid' },
       ),
+    ),
     /** Preferred time window. */
-    time_window: z
-      .enum(TIME_WINDOWS, { error: 'time_window_invalid' })
-      .nullish()
-      .transform((value) => value ?? null)
-      .superRefine((value, ctx) => {
+    time_window: then(z.nullish(z.enum(TIME_WINDOWS, { error: 'time_window_invalid' })), (value) => value ?? null).check(
+      z.superRefine((value, ctx) => {
         if (value == null) ctx.addIssue({ code: 'custom', message: 'time_window_required' });
       }),
+    ),
     /** Id of the QR poster the citizen scanned (`?p=`), optional, for anonymous counting. */
-    source_poster: optionalString('poster_invalid')
-      .transform((id) => id || null)
-      .refine((id) => id === null || /^[A-Za-z0-9_-]{1,40}$/.test(id), { error: 'poster_invalid' }),
+    source_poster: then(optionalString('poster_invalid'), (id) => id || null).check(
+      z.refine((id) => id === null || /^[A-Za-z0-9_-]{1,40}$/.test(id), { error: 'poster_invalid' }),
+    ),
     /** The citizen ticked the consent box (never pre-ticked). */
     consent: z.literal(true, { error: 'consent_required' }),
     /** Version of the consent text shown. */
@@ -213,43 +207,45 @@ const helpRequestObject = z.object(
  * unless booked on someone's behalf; the helper's name and phone then; a step needs a guide).
  * The output is what the form sends: clean, normalised values.
  */
-export const helpRequestSchema = helpRequestObject
-  .superRefine(
-    (v, ctx) => {
-      // Runs even when other fields failed (`when` below), so every problem is reported at once;
-      // the values of failed fields are then raw input, hence the type checks.
-      if (typeof v !== 'object' || v === null) return;
-      const onBehalf = v.on_behalf === true;
-      if (typeof v.phone === 'string') {
-        if (v.phone === '') {
-          if (!onBehalf) ctx.addIssue({ code: 'custom', message: 'phone_required', path: ['phone'] });
-        } else if (normalizePhone(v.phone) === null) {
-          ctx.addIssue({ code: 'custom', message: 'phone_invalid', path: ['phone'] });
+export const helpRequestSchema = then(
+  helpRequestObject.check(
+    z.superRefine(
+      (v, ctx) => {
+        // Runs even when other fields failed (`when` below), so every problem is reported at once;
+        // the values of failed fields are then raw input, hence the type checks.
+        if (typeof v !== 'object' || v === null) return;
+        const onBehalf = v.on_behalf === true;
+        if (typeof v.phone === 'string') {
+          if (v.phone === '') {
+            if (!onBehalf) ctx.addIssue({ code: 'custom', message: 'phone_required', path: ['phone'] });
+          } else if (normalizePhone(v.phone) === null) {
+            ctx.addIssue({ code: 'custom', message: 'phone_invalid', path: ['phone'] });
+          }
         }
-      }
-      if (onBehalf) {
-        const helperPhone = optionalLine(v.helper_phone);
-        if (typeof helperPhone !== 'string' || (helperPhone !== '' && normalizePhone(helperPhone) === null)) {
-          ctx.addIssue({ code: 'custom', message: 'helper_phone_invalid', path: ['helper_phone'] });
-        } else if (helperPhone === '') {
-          ctx.addIssue({ code: 'custom', message: 'helper_phone_required', path: ['helper_phone'] });
+        if (onBehalf) {
+          const helperPhone = optionalLine(v.helper_phone);
+          if (typeof helperPhone !== 'string' || (helperPhone !== '' && normalizePhone(helperPhone) === null)) {
+            ctx.addIssue({ code: 'custom', message: 'helper_phone_invalid', path: ['helper_phone'] });
+          } else if (helperPhone === '') {
+            ctx.addIssue({ code: 'custom', message: 'helper_phone_required', path: ['helper_phone'] });
+          }
+          const helperName = optionalLine(v.helper_name);
+          if (typeof helperName !== 'string') {
+            ctx.addIssue({ code: 'custom', message: 'helper_name_invalid', path: ['helper_name'] });
+          } else if (helperName === '') {
+            ctx.addIssue({ code: 'custom', message: 'helper_name_required', path: ['helper_name'] });
+          } else if (!isValidName(helperName)) {
+            ctx.addIssue({ code: 'custom', message: 'helper_name_invalid', path: ['helper_name'] });
+          }
         }
-        const helperName = optionalLine(v.helper_name);
-        if (typeof helperName !== 'string') {
-          ctx.addIssue({ code: 'custom', message: 'helper_name_invalid', path: ['helper_name'] });
-        } else if (helperName === '') {
-          ctx.addIssue({ code: 'custom', message: 'helper_name_required', path: ['helper_name'] });
-        } else if (!isValidName(helperName)) {
-          ctx.addIssue({ code: 'custom', message: 'helper_name_invalid', path: ['helper_name'] });
+        if (typeof v.guide_step === 'number' && !v.guide_code) {
+          ctx.addIssue({ code: 'custom', message: 'step_invalid', path: ['guide_step'] });
         }
-      }
-      if (typeof v.guide_step === 'number' && !v.guide_code) {
-        ctx.addIssue({ code: 'custom', message: 'step_invalid', path: ['guide_step'] });
-      }
-    },
-    { when: () => true },
-  )
-  .transform((v) => ({
+      },
+      { when: () => true },
+    ),
+  ),
+  (v) => ({
     idempotency_key: v.idempotency_key,
     on_behalf: v.on_behalf,
     name: v.name,
@@ -267,7 +263,8 @@ export const helpRequestSchema = helpRequestObject
     source_poster: v.source_poster,
     consent: true as const,
     consent_version: v.consent_version,
-  }));
+  }),
+);
 
 /** What the form collects (loose: anything may come in). */
 export type HelpRequestInput = z.input<typeof helpRequestSchema>;
@@ -290,7 +287,7 @@ export const NEXT_STEPS = [
 export type NextStep = (typeof NEXT_STEPS)[number];
 
 /** A team as shown to citizens: name and public phone only. */
-const publicTeamSchema = z.object({ name: z.string(), phone: z.string().nullable() }).nullable();
+const publicTeamSchema = z.nullable(z.object({ name: z.string(), phone: z.nullable(z.string()) }));
 
 /** Answer of request_help (also on a repeated submission with the same idempotency key). */
 export const helpRequestAnswerSchema = z.object({
@@ -316,18 +313,32 @@ export const requestStatusSchema = z.object({
   team: publicTeamSchema,
   verification_word: z.string(),
   received_at: z.string(),
-  assigned_at: z.string().nullable(),
-  accepted_at: z.string().nullable(),
-  closed_at: z.string().nullable(),
-  cancelled_at: z.string().nullable(),
-  outcome: z.string().nullable(),
+  assigned_at: z.nullable(z.string()),
+  accepted_at: z.nullable(z.string()),
+  closed_at: z.nullable(z.string()),
+  cancelled_at: z.nullable(z.string()),
+  outcome: z.nullable(z.string()),
   can_cancel: z.boolean(),
   /** The citizen erased their personal data (on cancelling); later look-ups will not find it. */
   personal_data_erased: z.boolean(),
   /** Every step so far in plain words (src/lib/schemas/request-steps.ts), oldest first. */
-  steps: z.array(requestStepSchema).default([]),
+  steps: z._default(z.array(requestStepSchema), []),
 });
 export type RequestStatusAnswer = z.output<typeof requestStatusSchema>;
 
 /** The generic answer when code or phone is wrong (deliberately says which of neither). */
 export const notFoundSchema = z.object({ found: z.literal(false) });
+
+/** Answer of the citizen's erasure request (request_data_erasure). */
+export const dataErasureResultSchema = z.union([
+  z.object({ found: z.literal(false) }),
+  z.object({
+    found: z.literal(true),
+    status: z.string(),
+    /** Erased now. */
+    erased: z.boolean(),
+    /** A team is working on it: erased as soon as it is closed. */
+    erase_requested: z.boolean(),
+  }),
+]);
+export type DataErasureResult = z.output<typeof dataErasureResultSchema>;

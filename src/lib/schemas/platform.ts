@@ -1,14 +1,8 @@
 import { z } from 'zod';
 
-/** Ids of the platforms the portal covers; they are also the first URL segment of every guide. */
-export const PLATFORM_IDS = [
-  'vneid',
-  'vssid',
-  'etax',
-  'dichvucong',
-  'smart-quang-ninh',
-  'thanh-toan-an-toan',
-] as const;
+import { PLATFORM_IDS } from './platform-ids.ts';
+
+export { PLATFORM_IDS };
 
 export const platformIdSchema = z.enum(PLATFORM_IDS);
 export type PlatformId = z.output<typeof platformIdSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The steps of a help request as the citizen's status page shows them (`steps` in the answer of
@@ -31,8 +31,8 @@ export const requestStepSchema = z.object({
   /** ISO timestamp. */
   at: z.string(),
   /** Team name for sent_to_team, accepted and released; else null. */
-  team: z.string().nullable(),
+  team: z.nullable(z.string()),
   /** Outcome (closed) or cancel reason (cancelled); else null. */
-  reason: z.string().nullable(),
+  reason: z.nullable(z.string()),
 });
 export type RequestStepEntry = z.output<typeof requestStepSchema>;

@@ -1,5 +1,5 @@
 /**
- * RPC wrappers of the admin workspace (/quan-tri/) and of the citizen's erasure request. Every
+ * RPC wrappers of the admin workspace (/quan-tri/). Every
  * call goes through `callRpc`, so answers are validated and errors come back as stable codes:
  * `forbidden` (not an admin), `network`, and the codes listed per function.
  */
@@ -8,7 +8,6 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { callRpc } from './rpc';
 import {
   adminTeamPageSchema,
-  dataErasureResultSchema,
   importResultSchema,
   saveTeamResultSchema,
   setTeamActiveResultSchema,
@@ -74,12 +73,4 @@ export function fetchStatistics(
     statisticsSchema,
     client,
   );
-}
-
-/**
- * The citizen asks for their request's personal data to be erased (anon). `{found: false}` when
- * the code or phone is wrong. Errors: rate_limited.
- */
-export function requestDataErasure(code: string, phone: string, client?: SupabaseClient) {
-  return callRpc('request_data_erasure', { code, phone }, dataErasureResultSchema, client);
 }

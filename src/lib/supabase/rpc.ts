@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import { safeParse, type $ZodType } from 'zod/v4/core';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { getSupabase } from './client';
 
@@ -12,7 +13,7 @@ export type RpcResult<T> = { ok: true; data: T } | { ok: false; code: string; me
 export async function callRpc<T>(
   name: string,
   args: Record<string, unknown>,
-  schema: z.ZodType<T>,
+  schema: $ZodType<T>,
   client: SupabaseClient = getSupabase(),
 ): Promise<RpcResult<T>> {
   try {
@@ -22,7 +23,7 @@ export async function callRpc<T>(
       const isNetwork = !error.code && /fetch|network|Failed/i.test(error.message);
       return { ok: false, code: isNetwork ? 'network' : error.message, message: error.message };
     }
-    const parsed = schema.safeParse(data);
+    const parsed = safeParse(schema, data);
     if (!parsed.success) return { ok: false, code: 'unexpected', message: parsed.error.message };
     return { ok: true, data: parsed.data };
   } catch (error) {
@@ -32,8 +33,8 @@ export async function callRpc<T>(
 
 /** Counts shown on the home page. */
 export const portalStatsSchema = z.object({
-  communes: z.number().int().nonnegative(),
-  teams: z.number().int().nonnegative(),
+  communes: z.int().check(z.nonnegative()),
+  teams: z.int().check(z.nonnegative()),
 });
 export type PortalStats = z.output<typeof portalStatsSchema>;
 
