@@ -15,6 +15,7 @@ const SECTIONS: Record<string, () => Promise<{ run: () => Promise<BenchSection> 
   lighthouse: () => import('./lighthouse.ts'),
   routing: () => import('./routing.ts'),
   'request-help': () => import('./request-help.ts'),
+  'team-queue': () => import('./team-queue.ts'),
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
