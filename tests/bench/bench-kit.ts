@@ -51,6 +51,17 @@ export interface BenchSection {
   title: string;
   /** Markdown body: tables and short notes. */
   body: string;
+  /** The targets this section measures, for the summary at the top of BENCHMARKS.md. */
+  targets?: TargetCheck[];
+}
+
+/** A target, the figure measured for it in this run, and whether the figure meets it. */
+export interface TargetCheck {
+  target: string;
+  figure: string;
+  met: boolean;
+  /** Conditions that matter for reading the figure (load on the machine, what was measured). */
+  note?: string;
 }
 
 import { execFileSync } from 'node:child_process';

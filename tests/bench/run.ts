@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import type { BenchSection } from './bench-kit.ts';
+import { table, type BenchSection } from './bench-kit.ts';
 
 const SECTIONS: Record<string, () => Promise<{ run: () => Promise<BenchSection> }>> = {
   site: () => import('./site.ts'),
@@ -33,6 +33,14 @@ for (const name of chosen) {
   results.push(section);
 }
 
+/** "Targets at a glance": every target the sections measured, with this run's figure. */
+function targetSummary(sections: BenchSection[]): string {
+  const targets = sections.flatMap((section) => section.targets ?? []);
+  if (targets.length === 0) return '';
+  const rows = targets.map((t) => [t.target, t.figure, t.met ? 'yes' : '**no**', t.note ?? '']);
+  return `## Targets at a glance (this run)\n\n${table(['target', 'figure', 'met?', 'note'], rows)}\n\n`;
+}
+
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
 const doc = `# Benchmarks
 
@@ -45,7 +53,7 @@ which are deterministic, are enforced by \`npm test\` instead.
 - Reproduce: \`npm run bench\` (all sections, about 10 minutes) or \`npm run bench -- --only ${Object.keys(SECTIONS).join(',')}\`;
   PostgreSQL sections use \`DATABASE_URL\` when set.
 
-${results.map((s) => `## ${s.title}\n\n${s.body}\n`).join('\n')}`;
+${targetSummary(results)}${results.map((s) => `## ${s.title}\n\n${s.body}\n`).join('\n')}`;
 if (!values.only) {
   writeFileSync(fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url)), doc);
   console.error('Wrote BENCHMARKS.md');
