@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { t } from '../lib/i18n/status';
 import { normalizeReferenceCode } from '../lib/booking/reference-code';
 import { normalizePhone } from '../lib/booking/phone';
@@ -17,6 +17,10 @@ export default function DeleteMyData() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // The form is rendered on the server; until React has taken it over a click would only reload
+  // the page and lose what was typed, so the button stays disabled until then.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -71,7 +75,7 @@ export default function DeleteMyData() {
           <label htmlFor="erase-confirm">{t('erase.confirm')}</label>
         </p>
         <div role="alert">{error && <p className="app-erase__error">{error}</p>}</div>
-        <button className="app-button app-button--secondary" type="submit" disabled={busy}>
+        <button className="app-button app-button--secondary" type="submit" disabled={busy || !hydrated}>
           {busy ? t('erase.working') : t('erase.submit')}
         </button>
       </form>
