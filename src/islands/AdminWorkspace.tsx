@@ -14,7 +14,7 @@ import { addTeamMember, fetchTeamMembers, removeTeamMember } from '../lib/supaba
 import type { AdminTeam, AdminTeamPage, ImportError, ImportResult, Statistics, TeamFields } from '../lib/schemas/admin';
 import { MEMBER_ROLES, type MemberRole } from '../lib/schemas/team';
 import { downloadText, statisticsToCsv } from '../lib/admin/statistics-csv';
-import EmailCodeSignIn from './EmailCodeSignIn';
+import SignIn from './team/SignIn';
 import './AdminWorkspace.css';
 
 /** A commune for the filters and the form (from content/communes.json, via the page). */
@@ -65,7 +65,7 @@ export default function AdminWorkspace({ communes }: { communes: AdminCommune[] 
   }, [session]);
 
   if (session === undefined) return <p>{t('admin.loading')}</p>;
-  if (!session) return <EmailCodeSignIn />;
+  if (!session) return <SignIn supabase={getSupabase()} lead={t('admin.signIn.lead')} />;
 
   const email = session.user.email ?? '';
   const header = (
@@ -598,7 +598,7 @@ function StatsPanel() {
           <h3>{t('admin.stats.speed')}</h3>
           <table className="app-admin__table">
             <thead>
-              <tr><th scope="col"></th><th scope="col">{t('admin.stats.median')}</th><th scope="col">{t('admin.stats.p90')}</th><th scope="col">{t('admin.stats.count')}</th></tr>
+              <tr><th scope="col">{t('admin.stats.col.span')}</th><th scope="col">{t('admin.stats.median')}</th><th scope="col">{t('admin.stats.p90')}</th><th scope="col">{t('admin.stats.count')}</th></tr>
             </thead>
             <tbody>
               {([['admin.stats.toAccept', stats.time_to_accept], ['admin.stats.toClose', stats.time_to_close]] as const).map(([label, d]) => (

@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Session } from '@supabase/supabase-js';
+import './team/form.css';
 import './team/TeamWorkspace.css';
 import { t } from '../lib/i18n/team';
 import type { TeamListItem, TeamQueue, TeamSession } from '../lib/schemas/team';
 import { renewWindowMs, sessionState, titleWithCount } from '../lib/team/format';
+import { QUEUE_PAGE_MAX, QUEUE_PAGE_SIZE } from '../lib/team/vocabulary';
 import SignIn from './team/SignIn';
 import Queue from './team/Queue';
 import RequestView from './team/RequestView';
@@ -211,17 +213,24 @@ function Workspace({ api, membership, now, guides, platforms }: WorkspaceProps) 
   const [scope, setScope] = useState<Scope>(me.team_id === null ? { pool: true } : { pool: false, teamId: me.team_id });
   const [teams, setTeams] = useState<TeamListItem[] | null>(null);
   const [queue, setQueue] = useState<TeamQueue | null>(null);
+  // How many of the oldest requests to fetch: grows on "Xem thêm", kept across the refreshes,
+  // back to one page when the admin switches team or pool.
+  const [pageSize, setPageSize] = useState(QUEUE_PAGE_SIZE);
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
   const lastLoad = useRef(0);
+  // Only the latest fetch may set the list (an older answer may be for another team or size).
+  const loadSeq = useRef(0);
   const baseTitle = useRef(document.title);
 
   const load = useCallback(async () => {
     lastLoad.current = Date.now();
+    const seq = ++loadSeq.current;
     setLoading(true);
-    const answer = await api.fetchTeamQueue(scope.pool ? { pool: true } : { teamId: scope.teamId });
+    const answer = await api.fetchTeamQueue(scope.pool ? { pool: true, pageSize } : { teamId: scope.teamId, pageSize });
+    if (seq !== loadSeq.current) return;
     setLoading(false);
     if (answer.ok) {
       setQueue(answer.data);
@@ -231,10 +240,9 @@ function Workspace({ api, membership, now, guides, platforms }: WorkspaceProps) 
       setError(errorText(answer.code));
     }
     setTick((n) => n + 1);
-  }, [api, scope]);
+  }, [api, scope, pageSize]);
 
   useEffect(() => {
-    setQueue(null);
     void load();
     const again = () => {
       if (document.visibilityState === 'visible' && Date.now() - lastLoad.current > MIN_GAP_MS) void load();
@@ -344,9 +352,11 @@ function Workspace({ api, membership, now, guides, platforms }: WorkspaceProps) 
                 id="tw-scope"
                 className="app-input"
                 value={scope.pool ? 'pool' : String(scope.teamId)}
-                onChange={(event) =>
-                  setScope(event.target.value === 'pool' ? { pool: true } : { pool: false, teamId: Number(event.target.value) })
-                }
+                onChange={(event) => {
+                  setScope(event.target.value === 'pool' ? { pool: true } : { pool: false, teamId: Number(event.target.value) });
+                  setPageSize(QUEUE_PAGE_SIZE);
+                  setQueue(null);
+                }}
               >
                 <option value="pool">{t('team.scope.pool')}</option>
                 {teams?.map((team) => (
@@ -359,6 +369,7 @@ function Workspace({ api, membership, now, guides, platforms }: WorkspaceProps) 
           )}
           <Queue
             queue={queue}
+            pageSize={pageSize}
             updatedAt={updatedAt}
             now={now}
             platforms={platforms}
@@ -366,6 +377,12 @@ function Workspace({ api, membership, now, guides, platforms }: WorkspaceProps) 
             error={error}
             onOpen={open}
             onRefresh={() => void load()}
+            onMore={() => {
+              const next = Math.min((queue?.items.length ?? 0) + QUEUE_PAGE_SIZE, QUEUE_PAGE_MAX);
+              // After a failed fetch the size is already asked for: fetch again.
+              if (next === pageSize) void load();
+              else setPageSize(next);
+            }}
           />
         </>
       )}

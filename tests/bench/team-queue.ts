@@ -15,9 +15,11 @@
  *   - 20,000 closed and cancelled requests of the past four months (history the queue must skip).
  *
  * Views timed: a member of a team with few requests, of a team at capacity, of the team with
- * 1,000, and an admin's province pool. Per call: latency (round trip from Node, whole body read),
- * rows and bytes returned (and gzip size, as a compressing API gateway would send it; the local
- * gateway sends API answers uncompressed). Then EXPLAIN (ANALYZE, BUFFERS) of the queue's queries.
+ * 1,000, and an admin's province pool; the big two with the default page (50, what the workspace
+ * asks first and every 30 s) and the largest (500, after nine "Xem thêm"). Per call: latency
+ * (round trip from Node, whole body read), rows, total and waiting returned, bytes (and gzip size,
+ * as a compressing API gateway would send it; the local gateway sends API answers uncompressed).
+ * Then EXPLAIN (ANALYZE, BUFFERS) of the queue's queries (the page's ids, the counts, the summaries).
  *
  *   node --experimental-strip-types tests/bench/team-queue.ts [--calls 100]
  *
@@ -40,14 +42,20 @@ const SYNTHETIC_TEAMS = 1_500;
 interface View {
   label: string;
   email: string;
-  args: { team_id: number | null; pool: boolean };
+  args: { team_id: number | null; pool: boolean; page_size: number };
 }
 
+/** The workspace's first page (and every refresh), and the most one call returns. */
+const PAGE = 50;
+const PAGE_MAX = 500;
+
 const VIEWS: View[] = [
-  { label: 'member, team with few (Cô Tô, 3 open)', email: 'bench-co-to@example.org', args: { team_id: null, pool: false } },
-  { label: 'member, team at capacity (Bãi Cháy, 10)', email: 'to-bai-chay@example.org', args: { team_id: null, pool: false } },
-  { label: 'member, team with many (Hồng Gai, 1,000)', email: 'to-hong-gai@example.org', args: { team_id: null, pool: false } },
-  { label: 'admin, province pool', email: 'admin@example.org', args: { team_id: null, pool: true } },
+  { label: 'member, team with few (Cô Tô, 3 open)', email: 'bench-co-to@example.org', args: { team_id: null, pool: false, page_size: PAGE } },
+  { label: 'member, team at capacity (Bãi Cháy, 10)', email: 'to-bai-chay@example.org', args: { team_id: null, pool: false, page_size: PAGE } },
+  { label: 'member, team with many (Hồng Gai, 1,000)', email: 'to-hong-gai@example.org', args: { team_id: null, pool: false, page_size: PAGE } },
+  { label: 'member, team with many (Hồng Gai, 1,000)', email: 'to-hong-gai@example.org', args: { team_id: null, pool: false, page_size: PAGE_MAX } },
+  { label: 'admin, province pool', email: 'admin@example.org', args: { team_id: null, pool: true, page_size: PAGE } },
+  { label: 'admin, province pool', email: 'admin@example.org', args: { team_id: null, pool: true, page_size: PAGE_MAX } },
 ];
 
 /** Reference codes: 9 characters of the code alphabet from a number (unique per number). */
@@ -230,17 +238,22 @@ async function explainQueue(sql: pg.Client): Promise<PlanLine[]> {
   const ids = await sql.query(`select id from app.teams where code in ('DEMO-HONGGAI', 'DEMO-COTO') order by code`);
   const [coTo, hongGai] = ids.rows.map((r) => Number(r.id));
   const member = (await sql.query(`select id from app.members where email = 'to-hong-gai@example.org'`)).rows[0].id;
+  const summaries = (limit: number) =>
+    `select coalesce(jsonb_agg(app.team_request_summary(h, m) order by h.created_at, h.id), '[]'::jsonb)
+     from app.help_requests h, app.members m
+     where m.id = ${member} and h.id = any (array(select x.id from app.help_requests x where x.team_id = ${hongGai}
+       and x.status in ('assigned', 'accepted') order by x.created_at, x.id limit ${limit}))`;
   const queries: [string, string][] = [
-    ['ids, team with 1,000', `select x.id from app.help_requests x where x.team_id = ${hongGai} and x.status in ('assigned', 'accepted') order by x.created_at, x.id limit 500`],
-    ['ids, team with 3', `select x.id from app.help_requests x where x.team_id = ${coTo} and x.status in ('assigned', 'accepted') order by x.created_at, x.id limit 500`],
-    ['ids, province pool', `select x.id from app.help_requests x where x.status = 'unassigned' order by x.created_at, x.id limit 500`],
+    ['ids, team with 1,000 (page 50)', `select x.id from app.help_requests x where x.team_id = ${hongGai} and x.status in ('assigned', 'accepted') order by x.created_at, x.id limit ${PAGE}`],
+    ['ids, team with 3 (page 50)', `select x.id from app.help_requests x where x.team_id = ${coTo} and x.status in ('assigned', 'accepted') order by x.created_at, x.id limit ${PAGE}`],
+    ['ids, province pool (page 50)', `select x.id from app.help_requests x where x.status = 'unassigned' order by x.created_at, x.id limit ${PAGE}`],
     [
-      'summaries of 500 (team with 1,000)',
-      `select coalesce(jsonb_agg(app.team_request_summary(h, m) order by h.created_at, h.id), '[]'::jsonb)
-       from app.help_requests h, app.members m
-       where m.id = ${member} and h.id = any (array(select x.id from app.help_requests x where x.team_id = ${hongGai}
-         and x.status in ('assigned', 'accepted') order by x.created_at, x.id limit 500))`,
+      'counts, team with 1,000',
+      `select count(*), count(*) filter (where x.status = 'assigned') from app.help_requests x where x.team_id = ${hongGai} and x.status in ('assigned', 'accepted')`,
     ],
+    ['count, province pool', `select count(*) from app.help_requests x where x.status = 'unassigned'`],
+    ['summaries of 50 (team with 1,000)', summaries(PAGE)],
+    ['summaries of 500 (team with 1,000)', summaries(PAGE_MAX)],
   ];
   const lines: PlanLine[] = [];
   for (const [label, query] of queries) {
@@ -261,11 +274,13 @@ async function explainQueue(sql: pg.Client): Promise<PlanLine[]> {
 interface Row {
   backend: string;
   view: string;
+  pageSize: number;
   calls: number;
   p50: number;
   p95: number;
   p99: number;
   rows: number;
+  total: number;
   waiting: number;
   open: number;
   waitingInScope: number;
@@ -302,8 +317,10 @@ async function bench(calls: number): Promise<{ rows: Row[]; plans: Map<string, P
         'to-hong-gai@example.org': 'DEMO-HONGGAI',
         'admin@example.org': 'pool',
       };
+      const tokens = new Map<string, string>();
       for (const view of VIEWS) {
-        const token = await signIn(stack, view.email);
+        if (!tokens.has(view.email)) tokens.set(view.email, await signIn(stack, view.email));
+        const token = tokens.get(view.email)!;
         for (let i = 0; i < 3; i++) await callQueue(stack, token, view.args); // warm-up
         const samples: number[] = [];
         let last: Call | undefined;
@@ -311,22 +328,27 @@ async function bench(calls: number): Promise<{ rows: Row[]; plans: Map<string, P
           last = await callQueue(stack, token, view.args);
           samples.push(last.ms);
         }
-        const body = JSON.parse(last!.bytes.toString()) as { waiting: number; items: unknown[] };
+        const body = JSON.parse(last!.bytes.toString()) as { total: number; waiting: number; items: unknown[] };
         rows.push({
           backend: backend.name,
           view: view.label,
+          pageSize: view.args.page_size,
           calls,
           p50: percentile(samples, 50),
           p95: percentile(samples, 95),
           p99: percentile(samples, 99),
           rows: body.items.length,
+          total: body.total,
           waiting: body.waiting,
           open: inScope.get(openOf[view.email])?.open ?? 0,
           waitingInScope: inScope.get(openOf[view.email])?.waiting ?? 0,
           bytes: last!.bytes.length,
           gzip: gzipSync(last!.bytes).length,
         });
-        console.error(`  ${view.label}: p50 ${percentile(samples, 50).toFixed(1)} ms, ${body.items.length} rows, ${kB(last!.bytes.length)}`);
+        console.error(
+          `  ${view.label}, page ${view.args.page_size}: p50 ${percentile(samples, 50).toFixed(1)} ms, ${body.items.length} rows ` +
+            `(total ${body.total}, waiting ${body.waiting}), ${kB(last!.bytes.length)}`,
+        );
       }
       plans.set(backend.name, await explainQueue(sql));
     } finally {
@@ -342,9 +364,9 @@ export async function run(options: { calls: number } = { calls: 100 }): Promise<
   const { rows, plans, loadSeconds } = await bench(options.calls);
   const n = (value: number) => value.toLocaleString('en');
   const latency = table(
-    ['backend', 'view', 'open in scope (waiting)', 'rows returned (waiting shown)', 'p50 ms', 'p95 ms', 'p99 ms', 'bytes', 'gzip'],
+    ['backend', 'view', 'open in scope (waiting)', 'page size', 'rows returned', 'total (waiting) returned', 'p50 ms', 'p95 ms', 'p99 ms', 'bytes', 'gzip'],
     rows.map((r) => [
-      r.backend, r.view, `${n(r.open)} (${n(r.waitingInScope)})`, `${n(r.rows)} (${n(r.waiting)})`,
+      r.backend, r.view, `${n(r.open)} (${n(r.waitingInScope)})`, n(r.pageSize), n(r.rows), `${n(r.total)} (${n(r.waiting)})`,
       r.p50.toFixed(1), r.p95.toFixed(1), r.p99.toFixed(1), kB(r.bytes), kB(r.gzip),
     ]),
   );
@@ -355,15 +377,18 @@ export async function run(options: { calls: number } = { calls: 100 }): Promise<
   const loaded = [...loadSeconds].map(([b, s]) => `${b} ${s.toFixed(0)} s`).join(', ');
   const largest = rows.reduce((a, b) => (b.bytes > a.bytes ? b : a));
   const perRow = largest.bytes / Math.max(largest.rows, 1);
+  // What the workspace fetches every 30 s for the biggest view with the default page.
+  const firstPage = rows.filter((r) => r.pageSize === PAGE).reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  const countsTrue = rows.every((r) => r.total === r.open && r.waiting === r.waitingInScope);
   return {
     title: 'Team queue RPC with 10,000 open requests (team_queue)',
     body: `${latency}
 
 ${options.calls} sequential calls per row after 3 warm-up calls, each a POST from Node through the gateway and PostgREST with a member's access token (email-code sign-in), whole body read. ${n(OPEN_REQUESTS)} open requests (${n(SYNTHETIC_TEAMS)} synthetic teams with 0–8 each, the demo teams, the rest in the province pool) and ${n(HISTORY_REQUESTS)} closed or cancelled ones; load time ${loaded}. Bytes as sent (the local gateway does not compress API answers); gzip is what a compressing API gateway would send.
 
-The RPC returns at most 500 requests, oldest first, about ${perRow.toFixed(0)} bytes each: ${kB(largest.bytes)} per call for a big team or the pool, and the workspace fetches it again every 30 s while the tab is visible (${(largest.bytes * 120 / 2 ** 20).toFixed(0)} MB an hour uncompressed, ${(largest.gzip * 120 / 2 ** 20).toFixed(1)} MB gzipped). Past 500, the newest requests are not in the answer at all, and "waiting" (the tab title's count and the list's summary) counts only the requests returned, not those in scope.
+The RPC returns the page_size oldest open requests (default ${PAGE}, at most ${PAGE_MAX}), about ${perRow.toFixed(0)} bytes each, with the true number open in scope (total) and waiting${countsTrue ? ', equal to the counts in the database in every row above' : ' (NOT equal to the counts in the database in some row above)'}. The workspace asks for ${PAGE} and fetches them again every 30 s while the tab is visible: ${kB(firstPage.bytes)} per call for the biggest view (${(firstPage.bytes * 120 / 2 ** 20).toFixed(1)} MB an hour uncompressed, ${(firstPage.gzip * 120 / 2 ** 20).toFixed(2)} MB gzipped); each "Xem thêm" adds ${PAGE} more to the size it keeps asking for, up to ${PAGE_MAX} (${kB(largest.bytes)} per call). Requests past the ${PAGE_MAX} oldest are counted but not listed.
 
-EXPLAIN (ANALYZE, BUFFERS) of the queue's queries (superuser, same data, after a warm-up). The ids come from an index (help_requests_team_id_status_idx, or the partial help_requests_unassigned_idx for the pool); the sort is of the one team's open requests only. The time goes into building the summaries (app.team_request_summary per row: look-ups by primary key, request_events_request_id_idx and request_notes_request_id_idx), so it grows with the rows returned, not with the table.
+EXPLAIN (ANALYZE, BUFFERS) of the queue's queries (superuser, same data, after a warm-up). The ids come from an index (help_requests_team_id_status_idx, or the partial help_requests_unassigned_idx for the pool); the sort is of the one team's open requests only. The counts read the same indexes. The time goes into building the summaries (app.team_request_summary per row: look-ups by primary key, request_events_request_id_idx and request_notes_request_id_idx), so it grows with the rows returned, not with the table.
 
 ${explain}`,
   };

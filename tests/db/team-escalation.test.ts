@@ -104,7 +104,7 @@ describe.each(inject('stacks'))('escalation of unaccepted requests on $backend',
       [teams.E3, 'assigned', 'radius'],
       [null, 'unassigned', 'hop_limit'],
     ]);
-    const pool = await fetchTeamQueue({ pool: true }, as.admin);
+    const pool = await fetchTeamQueue({ pool: true, pageSize: 500 }, as.admin);
     expect(pool.ok && pool.data.items.filter((i) => [stale1.id, stale2.id].includes(i.id)).map((i) => i.moves)).toEqual([3, 3]);
 
     // The pool is not stale any more: nothing left to move.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { anonClient, withSql } from '../support/clients.ts';
 import { changeSettings, RELAXED_LIMITS } from '../support/help-requests.ts';
-import { QUANG_LA, TeamWorld, type BookedRequest, type TestMember } from '../support/team.ts';
+import { KY_THUONG, QUANG_LA, TeamWorld, type BookedRequest, type TestMember } from '../support/team.ts';
 import { cancelRequest, requestStatus } from '../../src/lib/booking/api.ts';
 import {
   acceptRequest,
@@ -292,7 +292,7 @@ describe.each(inject('stacks'))('team workspace on $backend', (stack) => {
     await withSql(stack, (sql) =>
       sql.query(`update app.help_requests set status = 'unassigned', team_id = null, assigned_at = null where id = $1`, [request.id]),
     );
-    const pool = await fetchTeamQueue({}, as.admin);
+    const pool = await fetchTeamQueue({ pageSize: 500 }, as.admin);
     expect(pool.ok && pool.data.pool).toBe(true);
     expect(pool.ok && pool.data.items.map((i) => i.id)).toContain(request.id);
     const inPool = await fetchTeamRequest(request.id, as.admin);
@@ -305,6 +305,69 @@ describe.each(inject('stacks'))('team workspace on $backend', (stack) => {
     expect(await handOverRequest(request.id, teams.A, 'pool_assignment', null, as.admin)).toMatchObject({ ok: true });
     const queue = await fetchTeamQueue({}, as.a1);
     expect(queue.ok && queue.data.items.map((i) => i.id)).toContain(request.id);
+  });
+
+  it('counts every open request in scope, and sends only the page_size oldest', async () => {
+    const { D } = await world.teams([{ code: 'D', commune: KY_THUONG.code, lat: KY_THUONG.lat, lon: KY_THUONG.lon, radius: 3000, capacity: 50 }]);
+    await world.member('d1', 'member', D, 'Thành viên D1');
+    const d1 = await world.signIn('d1');
+    // Seven open requests of team D, booked newest first: the queue must list them by age, not id.
+    const booked: BookedRequest[] = [];
+    for (let i = 0; i < 7; i += 1) booked.push(await world.book({ commune_code: QUANG_LA.code }));
+    await withSql(stack, (sql) =>
+      sql.query(
+        `update app.help_requests h set status = 'assigned', team_id = $1, assigned_at = now(),
+           created_at = now() - make_interval(mins => 10 * array_position($2::bigint[], h.id))
+         where h.id = any($2)`,
+        [D, booked.map((b) => b.id)],
+      ),
+    );
+    const oldestFirst = booked.map((b) => b.id).reverse();
+    // Three accepted: 7 open, 4 waiting.
+    for (const id of [oldestFirst[0], oldestFirst[3], oldestFirst[6]]) expect((await acceptRequest(id, d1)).ok).toBe(true);
+
+    const page = await fetchTeamQueue({ pageSize: 3 }, d1);
+    expect(page.ok && page.data).toMatchObject({ pool: false, team: { id: D }, total: 7, waiting: 4 });
+    expect(page.ok && page.data.items.map((i) => i.id)).toEqual(oldestFirst.slice(0, 3));
+    const whole = await fetchTeamQueue({}, d1);
+    expect(whole.ok && whole.data).toMatchObject({ total: 7, waiting: 4 });
+    expect(whole.ok && whole.data.items.map((i) => i.id)).toEqual(oldestFirst);
+    for (const pageSize of [1, 7, 500]) {
+      const answer = await fetchTeamQueue({ pageSize }, d1);
+      expect(answer.ok && [answer.data.total, answer.data.items.length]).toEqual([7, Math.min(pageSize, 7)]);
+    }
+    // A page size out of 1..500 is refused with the stable code, whoever asks.
+    for (const pageSize of [0, -1, 501, null]) {
+      expect({ pageSize, result: await fetchTeamQueue({ pageSize }, d1) }).toMatchObject({ pageSize, result: { ok: false, code: 'payload_invalid' } });
+      expect(await fetchTeamQueue({ pool: true, pageSize }, as.admin)).toMatchObject({ ok: false, code: 'payload_invalid' });
+    }
+
+    // Still one's own team only, and the counts tell nothing about another team.
+    expect(await fetchTeamQueue({ teamId: teams.A, pageSize: 1 }, d1)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await fetchTeamQueue({ teamId: D, pageSize: 500 }, as.a1)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await fetchTeamQueue({ pool: true, pageSize: 1 }, d1)).toMatchObject({ ok: false, code: 'forbidden' });
+    const mineA = await fetchTeamQueue({ pageSize: 500 }, as.a1);
+    expect(mineA.ok && mineA.data.items.map((i) => i.id).filter((id) => oldestFirst.includes(id))).toEqual([]);
+
+    // Admins: any team by id, and the province pool with its true count.
+    const teamD = await fetchTeamQueue({ teamId: D, pageSize: 2 }, as.admin);
+    expect(teamD.ok && teamD.data).toMatchObject({ team: { id: D }, total: 7, waiting: 4 });
+    expect(teamD.ok && teamD.data.items.map((i) => i.id)).toEqual(oldestFirst.slice(0, 2));
+    await withSql(stack, (sql) =>
+      sql.query(`update app.help_requests set status = 'unassigned', team_id = null, assigned_at = null where id = any($1)`, [
+        [oldestFirst[1], oldestFirst[2]],
+      ]),
+    );
+    const inPool = await withSql(stack, async (sql) =>
+      (await sql.query(`select id::int as id from app.help_requests where status = 'unassigned' order by created_at, id`)).rows.map(
+        (r) => r.id as number,
+      ),
+    );
+    expect(inPool.length).toBeGreaterThanOrEqual(2);
+    const pool = await fetchTeamQueue({ pool: true, pageSize: 1 }, as.admin);
+    expect(pool.ok && pool.data).toMatchObject({ pool: true, team: null, total: inPool.length, waiting: inPool.length });
+    expect(pool.ok && pool.data.items.map((i) => i.id)).toEqual(inPool.slice(0, 1));
+    expect((await fetchTeamQueue({ teamId: D }, as.admin))).toMatchObject({ ok: true, data: { total: 5, waiting: 2 } });
   });
 
   it('refuses every action once the citizen has cancelled, and erases the notes with the personal data', async () => {

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { LOCAL_ANON_KEY } from '../../src/lib/supabase/local-keys.ts';
 import { CONSENT_VERSION } from '../../src/lib/schemas/help-request.ts';
@@ -101,6 +102,35 @@ test('an admin imports 1,500 teams, finds one, deactivates it and reads the stat
   await expect(page.getByRole('heading', { name: 'Tốc độ hỗ trợ' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Tải số liệu (CSV)' })).toBeEnabled();
   expect(errors).toEqual([]);
+});
+
+/** Axe's findings on the page as it is now, one line per rule with the elements it flagged. */
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('axe finds no accessibility violations on /quan-tri/ signed out', async ({ page }) => {
+  await page.goto('/quan-tri/');
+  await expect(page.getByLabel('Email')).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  // Nor on the code step, with an error showing.
+  await page.getByLabel('Email').fill('admin@example.org');
+  await page.getByRole('button', { name: 'Gửi mã đăng nhập' }).click();
+  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await expect(page.getByRole('alert')).toHaveText('Mã đăng nhập gồm 6 chữ số.');
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('axe finds no accessibility violations on /quan-tri/ signed in, on the teams list and the statistics', async ({ page }) => {
+  await signInAsAdmin(page);
+  await expect(page.getByText(/^[\d.]+ tổ$/)).toBeVisible();
+  await expect(page.locator('tr[data-team-code]').first()).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Số liệu' }).click();
+  await expect(page.getByText(/Tổng số yêu cầu: \d/)).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Biểu đồ số yêu cầu theo tuần' })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('a signed-in team member who is not an admin is told so', async ({ page }) => {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import pg from 'pg';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
@@ -98,6 +99,7 @@ test('a citizen books; the routed team accepts, notes and closes; the status pag
   await expect(item).toContainText('VssID');
   await expect(item).toContainText('Nhận trước');
   await expect(member).toHaveTitle(/^\(1\) Trang làm việc của tổ/);
+  await expect(member.getByTestId('queue-summary')).toHaveText('1 chờ nhận · 1 đang mở. Cũ nhất ở trên.');
   expect(await member.content()).not.toContain('0912345678');
 
   await member.bringToFront();
@@ -169,6 +171,53 @@ test('a citizen books; the routed team accepts, notes and closes; the status pag
   await expect(other.locator(`[data-reference="${code}"]`)).toHaveCount(0);
 });
 
+test('a citizen asks for erasure while the team works on it: the volunteer is told to finish, and closing erases it', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const citizen = await phone(browser);
+  const { code } = await book(citizen, '0987 654 321');
+
+  const member = await phone(browser);
+  await signIn(member, 'to-hong-gai@example.org');
+  await member.locator(`[data-reference="${code}"]`).click();
+  await member.getByRole('button', { name: 'Tôi nhận' }).click();
+  await expect(member.getByTestId('call-link')).toHaveAttribute('href', 'tel:0987654321');
+  await expect(member.getByTestId('erase-requested')).toHaveCount(0);
+
+  // The citizen asks on /tra-cuu/: a team is working on it, so it is erased once the team finishes.
+  await citizen.goto(`${stack.url}/tra-cuu/`);
+  await expect(citizen.locator('astro-island[ssr]')).toHaveCount(0);
+  const erase = citizen.getByRole('region', { name: 'Xoá thông tin cá nhân của tôi' });
+  await erase.getByLabel('Mã yêu cầu').fill(code);
+  await erase.getByLabel('Số điện thoại đã dùng khi đặt lịch').fill('0987654321');
+  await erase.getByLabel(/Tôi hiểu rằng việc xoá không hoàn tác được/).check();
+  await erase.getByRole('button', { name: 'Đề nghị xoá' }).click();
+  await expect(erase.getByText(/^Tổ đang giúp bạn\. Thông tin cá nhân của bạn sẽ được xoá ngay khi tổ hoàn thành/)).toBeVisible();
+
+  // The volunteer opens the request again and sees why to finish it, and not to copy anything.
+  await member.bringToFront();
+  await member.getByRole('button', { name: '← Danh sách yêu cầu' }).click();
+  await member.locator(`[data-reference="${code}"]`).click();
+  const notice = member.getByTestId('erase-requested');
+  await expect(notice.getByRole('heading', { name: 'Người dân đã đề nghị xoá thông tin cá nhân' })).toBeVisible();
+  await expect(notice).toContainText('sẽ tự động bị xoá khi yêu cầu được đóng');
+  await expect(notice).toContainText('Không chép thông tin của họ ra nơi khác');
+  // The details stay until then, so the call can still be made.
+  await expect(member.getByTestId('call-link')).toHaveAttribute('href', 'tel:0987654321');
+  await member.getByText('Lịch sử yêu cầu').click();
+  await expect(member.locator('.app-team__history')).toContainText('Người dân đề nghị xoá thông tin cá nhân');
+  const axe = await new AxeBuilder({ page: member }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+
+  await member.getByRole('button', { name: 'Đóng yêu cầu' }).click();
+  await member.getByLabel('Đã giúp xong').check();
+  await member.getByRole('button', { name: 'Đóng yêu cầu' }).click();
+  await expect(member.getByText('Đã đóng yêu cầu. Cảm ơn bạn!')).toBeVisible();
+  await expect(member.getByText('Dữ liệu cá nhân của yêu cầu này đã được xoá.')).toBeVisible();
+  await expect(notice).toHaveCount(0);
+  await expect(member.getByTestId('call-link')).toHaveCount(0);
+  expect(await member.content()).not.toContain('0987654321');
+});
+
 test('a signed-in person on no team sees a clear message and nothing else', async ({ page }) => {
   await signIn(page, 'nguoi-la@example.org');
   await expect(page.getByRole('heading', { name: 'Bạn chưa thuộc tổ nào' })).toBeVisible();
@@ -213,6 +262,42 @@ test('warns before the session expires, and signs out of this device when it has
   await expect(page.getByLabel('Email của bạn')).toBeVisible();
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
   expect(stored).not.toContain('access_token');
+});
+
+test('a long queue shows the oldest 50 with the true counts, and "Xem thêm" shows the rest', async ({ browser }) => {
+  // 55 requests in the province pool (by SQL: booking 55 through the form would take minutes).
+  const sql = new pg.Client({ connectionString: stack.databaseUrl });
+  await sql.connect();
+  try {
+    await sql.query(`
+      insert into app.help_requests (reference_code, idempotency_key, created_at, commune_code, needs, time_window,
+        verification_word, consent_version, consented_at, status, citizen_name, citizen_phone)
+      select 'QN-E2E-TST-' || substr('23456789ABCDEFGHJKMNPQRSTVWXYZ', g / 30 + 1, 1) || substr('23456789ABCDEFGHJKMNPQRSTVWXYZ', g % 30 + 1, 1) || '2',
+             gen_random_uuid(), now() - make_interval(mins => 100 - g), (select code from app.communes order by code limit 1),
+             array['vneid'], 'any', 'hoa sen', '2026-11-28', now(), 'unassigned', 'Người dân thử', '0912000' || lpad(g::text, 3, '0')
+      from generate_series(1, 55) g`);
+  } finally {
+    await sql.end();
+  }
+  const admin = await phone(browser);
+  await signIn(admin, 'admin@example.org');
+  await expect(admin.getByRole('heading', { name: 'Hàng chờ của tỉnh' })).toBeVisible();
+  await expect(admin.getByTestId('queue-summary')).toHaveText('Đang hiện 50 trên 55 yêu cầu đang mở, 55 chờ nhận. Cũ nhất ở trên.');
+  await expect(admin).toHaveTitle(/^\(55\) /);
+  const items = admin.locator('.app-team__item');
+  await expect(items).toHaveCount(50);
+  await expect(items.first()).toHaveAttribute('data-reference', 'QN-E2E-TST-232');
+
+  const more = admin.getByRole('button', { name: 'Xem thêm 5 yêu cầu' });
+  expect((await more.boundingBox())!.height).toBeGreaterThanOrEqual(48);
+  const axe = await new AxeBuilder({ page: admin }).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  await more.click();
+  await expect(items).toHaveCount(55);
+  await expect(admin.getByTestId('queue-summary')).toHaveText('55 chờ nhận · 55 đang mở. Cũ nhất ở trên.');
+  // Focus moves to the first request added; the button is gone, as everything is shown.
+  await expect(items.nth(50)).toBeFocused();
+  await expect(admin.getByRole('button', { name: /^Xem thêm/ })).toHaveCount(0);
 });
 
 test('the workspace page loads at most 150 kB of JavaScript up front, compressed', () => {

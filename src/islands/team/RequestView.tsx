@@ -261,6 +261,15 @@ export default function RequestView({ api, requestId, now, guides, platforms, mi
       </p>
       {flashBox}
 
+      {/* The citizen asked for erasure while the team works on it (erased when it is closed). */}
+      {detail.erase_requested && (
+        <div className="app-team__warning" data-testid="erase-requested">
+          <h3 className="app-team__warning-title">{t('team.detail.eraseTitle')}</h3>
+          <p>{t('team.detail.eraseBody')}</p>
+        </div>
+      )}
+      {detail.personal_data_erased && <p className="app-panel">{t('team.detail.erased')}</p>}
+
       {contact ? (
         <div className="app-panel app-team__contact" aria-labelledby="tw-contact-title">
           <h3 id="tw-contact-title">{t('team.detail.contact')}</h3>

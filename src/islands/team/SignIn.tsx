@@ -2,11 +2,14 @@ import { useRef, useState, type FormEvent } from 'react';
 import type { AuthError, SupabaseClient } from '@supabase/supabase-js';
 import { t } from '../../lib/i18n/team';
 import { cleanOtp, isEmail } from '../../lib/team/format';
+import './form.css';
 
 interface Props {
   supabase: SupabaseClient;
   /** A message to show above the form (e.g. "you have signed out"). */
-  notice: string | null;
+  notice?: string | null;
+  /** Who the form is for, above the email field (default: the team workspace's members). */
+  lead?: string;
 }
 
 /** The message for a Supabase Auth error (codes as Supabase Auth and the local stand-in send them). */
@@ -20,10 +23,12 @@ function authErrorText(error: AuthError | Error): string {
 
 /**
  * Sign-in with a code sent by email (Supabase Auth email OTP through supabase-js): email, then the
- * 6-digit code. On success supabase-js stores the session and announces SIGNED_IN, which the
- * workspace listens to; nothing else is kept.
+ * 6-digit code, with "send again" and "use another email". On success supabase-js stores the
+ * session and announces SIGNED_IN, which the workspace listens to; nothing else is kept. The one
+ * sign-in form of the team workspace (/doi/) and the admin workspace (/quan-tri/, with its own lead
+ * text); accounts are created at the first sign-in, rights come from app.members.
  */
-export default function SignIn({ supabase, notice }: Props) {
+export default function SignIn({ supabase, notice = null, lead }: Props) {
   const [step, setStep] = useState<'email' | 'code'>('email');
   const [email, setEmail] = useState('');
   const [code, setCode] = useState('');
@@ -93,7 +98,7 @@ export default function SignIn({ supabase, notice }: Props) {
       )}
       {step === 'email' ? (
         <form onSubmit={sendCode} noValidate>
-          <p>{t('team.signIn.lead')}</p>
+          <p>{lead ?? t('team.signIn.lead')}</p>
           <label className="app-team__label" htmlFor="tw-email">
             {t('team.signIn.email')}
           </label>

@@ -76,6 +76,10 @@ export function eventText(event: RequestEvent): string {
       return t('team.event.noted', { by });
     case 'contact_attempt':
       return t('team.event.contact_attempt', { by });
+    case 'erasure_requested':
+      return t('team.event.erasure_requested');
+    case 'personal_data_erased':
+      return t('team.event.personal_data_erased');
     case 'handed_over':
       return t('team.event.handed_over', { by, team });
     case 'closed':

@@ -13,6 +13,8 @@ export {
   MEMBER_ROLES,
   NOTE_MAX_LENGTH,
   OUTCOMES,
+  QUEUE_PAGE_MAX,
+  QUEUE_PAGE_SIZE,
   REQUEST_ACTIONS,
   TEAM_ERROR_CODES,
   TEAM_OUTCOMES,
@@ -135,6 +137,11 @@ export type RequestEvent = z.output<typeof requestEventSchema>;
 
 /** One request with everything the caller may see. */
 export const requestDetailSchema = requestSummarySchema.extend({
+  /** The citizen asked for their personal data to be erased while a team works on the request; it
+   * is erased when the request is closed or cancelled (migration 20261128050000). */
+  erase_requested: z.boolean(),
+  /** The request's personal data has been erased (at the citizen's request or by retention). */
+  personal_data_erased: z.boolean(),
   contact: requestContactSchema.nullable(),
   notes: z.array(requestNoteSchema),
   events: z.array(requestEventSchema),
@@ -142,13 +149,16 @@ export const requestDetailSchema = requestSummarySchema.extend({
 });
 export type RequestDetail = z.output<typeof requestDetailSchema>;
 
-/** Answer of team_queue. */
+/** Answer of team_queue: the page_size oldest open requests, with the true counts in scope. */
 export const teamQueueSchema = z.object({
   /** True when this is the province pool (admins). */
   pool: z.boolean(),
   team: teamRefSchema.nullable(),
-  /** Requests waiting to be accepted (or, in the pool, waiting for a team). */
+  /** Open requests in scope (the team's, or the pool's), not only those in `items`. */
+  total: z.number().int(),
+  /** Requests in scope waiting to be accepted (or, in the pool, waiting for a team). */
   waiting: z.number().int(),
+  /** The oldest open requests, at most the page size asked for. */
   items: z.array(requestSummarySchema),
 });
 export type TeamQueue = z.output<typeof teamQueueSchema>;

@@ -12,6 +12,7 @@ import {
   handOverResultSchema,
   handoverSuggestionSchema,
   memberSchema,
+  QUEUE_PAGE_SIZE,
   removeMemberResultSchema,
   requestDetailSchema,
   teamListItemSchema,
@@ -32,9 +33,21 @@ export function fetchTeamList(client?: SupabaseClient) {
   return callRpc('team_list', {}, z.array(teamListItemSchema), client);
 }
 
-/** Open requests, oldest first: the caller's team, another team (admins), or the province pool (admins). */
-export function fetchTeamQueue(scope: { teamId?: number | null; pool?: boolean } = {}, client?: SupabaseClient) {
-  return callRpc('team_queue', { team_id: scope.teamId ?? null, pool: scope.pool ?? false }, teamQueueSchema, client);
+/**
+ * Open requests, oldest first: the caller's team, another team (admins), or the province pool
+ * (admins); the `pageSize` oldest (default QUEUE_PAGE_SIZE, 1 to QUEUE_PAGE_MAX, else
+ * `payload_invalid`), with the true `total` and `waiting` in scope.
+ */
+export function fetchTeamQueue(
+  scope: { teamId?: number | null; pool?: boolean; pageSize?: number | null } = {},
+  client?: SupabaseClient,
+) {
+  return callRpc(
+    'team_queue',
+    { team_id: scope.teamId ?? null, pool: scope.pool ?? false, page_size: scope.pageSize === undefined ? QUEUE_PAGE_SIZE : scope.pageSize },
+    teamQueueSchema,
+    client,
+  );
 }
 
 /** One request with what the caller may see. */

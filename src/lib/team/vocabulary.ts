@@ -48,3 +48,7 @@ export type TeamErrorCode = (typeof TEAM_ERROR_CODES)[number];
 
 /** Longest note, in characters. */
 export const NOTE_MAX_LENGTH = 1000;
+
+/** Requests the queue (team_queue) sends by default and adds on "Xem thêm"; the most in one answer. */
+export const QUEUE_PAGE_SIZE = 50;
+export const QUEUE_PAGE_MAX = 500;
