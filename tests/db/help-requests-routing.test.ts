@@ -210,7 +210,7 @@ describe.each(inject('stacks'))('routing help requests on $backend', (stack) => 
     expect(none.row).toMatchObject({ team_id: null, route_reason: 'no_team_near' });
   });
 
-  it('finds candidates among many teams with the nearest-neighbour index', async () => {
+  it('finds candidates among many teams through the index of their reach', async () => {
     // 3,000 extra teams spread over the province, inside a transaction that is rolled back.
     await withSql(stack, async (sql) => {
       await sql.query('begin');
@@ -237,14 +237,16 @@ describe.each(inject('stacks'))('routing help requests on $backend', (stack) => 
       const distances = found.rows.map((r) => Number(r.distance_m));
       expect([...distances].sort((a, b) => a - b)).toEqual(distances);
       await sql.query('analyze app.teams');
+      // The radius half of app.routing_candidates: teams whose reach (the box of their service
+      // radius) holds the point, found through the GiST index on that box, not a scan of all teams.
       const plan = await sql.query(
         `explain select t.id from app.teams t
          where t.active
-           and t.position operator(extensions.<@) extensions.cube_enlarge(app.earth_point(21.0, 107.1), 100000, 3)
+           and extensions.cube_enlarge(t.position, t.service_radius_m + 1, 3) operator(extensions.@>) app.earth_point(21.0, 107.1)
            and extensions.cube_distance(t.position, app.earth_point(21.0, 107.1)) <= t.service_radius_m
-         order by t.position operator(extensions.<->) app.earth_point(21.0, 107.1) limit 20`,
+         order by extensions.cube_distance(t.position, app.earth_point(21.0, 107.1)), t.id limit 20`,
       );
-      expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('teams_position_idx');
+      expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('teams_reach_idx');
       await sql.query('rollback');
     });
   });

@@ -1,0 +1,92 @@
+import { describe, expect, inject, it } from 'vitest';
+import { withSql } from '../support/clients.ts';
+import { validPayload } from '../support/help-requests.ts';
+
+/**
+ * Two properties of the booking RPCs that no answer shows (tests/bench/request-help.ts measures
+ * why they matter):
+ *
+ * - Durability: request_help commits synchronously (a request once answered survives a crash of
+ *   the database server); request_status, which writes only rate-limit counters, commits without
+ *   waiting for the WAL flush (20261128070100).
+ * - Plans: the helpers every booking runs are PL/pgSQL, which keeps query plans for the session. A
+ *   LANGUAGE sql function with a SET clause (all of ours pin search_path) is parsed and planned
+ *   again in every statement that calls it; that was about half of request_help's database time.
+ */
+
+/** The helpers request_help and request_status call on every request. */
+const PER_REQUEST_HELPERS = [
+  'app.setting',
+  'app.hash_subject',
+  'app.clean_line',
+  'app.clean_text',
+  'app.is_valid_name',
+  'app.new_verification_word',
+  'app.routing_candidates',
+  'app.choose_route',
+  'app.help_request_answer',
+  'app.help_request_status',
+];
+
+describe.each(inject('stacks'))('booking commits and plans on $backend', (stack) => {
+  /** Runs `call` the way PostgREST does (POST, a client address) and reads synchronous_commit after it. */
+  async function commitModeAfter(call: string, values: unknown[]) {
+    return withSql(stack, async (sql) => {
+      await sql.query('begin');
+      try {
+        const before = (await sql.query(`select current_setting('synchronous_commit') as v`)).rows[0].v as string;
+        await sql.query(
+          `select set_config('request.method', 'POST', true),
+                  set_config('request.headers', $1, true)`,
+          [JSON.stringify({ 'x-forwarded-for': `203.0.113.${Math.floor(Math.random() * 250)}, 127.0.0.1` })],
+        );
+        await sql.query(call, values);
+        const after = (await sql.query(`select current_setting('synchronous_commit') as v`)).rows[0].v as string;
+        return { before, after };
+      } finally {
+        await sql.query('rollback');
+      }
+    });
+  }
+
+  it('commits request_help synchronously', async () => {
+    const { before, after } = await commitModeAfter('select public.request_help($1::jsonb)', [
+      JSON.stringify(validPayload()),
+    ]);
+    expect(before).not.toBe('off');
+    expect(after).toBe(before);
+  });
+
+  it('commits request_status (rate-limit counters only) without waiting for the WAL flush', async () => {
+    const { after } = await commitModeAfter('select public.request_status($1, $2)', ['QN-222-222-222', '0912345678']);
+    expect(after).toBe('off');
+  });
+
+  it('leaves synchronous_commit as it was for the next transaction', async () => {
+    await withSql(stack, async (sql) => {
+      const before = (await sql.query(`select current_setting('synchronous_commit') as v`)).rows[0].v as string;
+      await sql.query('begin');
+      await sql.query(`select set_config('request.method', 'POST', true)`);
+      await sql.query('select public.request_status($1, $2)', ['QN-222-222-222', '0912345678']);
+      await sql.query('rollback');
+      const after = (await sql.query(`select current_setting('synchronous_commit') as v`)).rows[0].v as string;
+      expect(after).toBe(before);
+    });
+  });
+
+  it('keeps the per-request helpers in PL/pgSQL, so their plans are cached', async () => {
+    const rows = await withSql(stack, async (sql) =>
+      (await sql.query(
+        `select n.nspname || '.' || p.proname as name, l.lanname as language
+         from pg_proc p
+         join pg_namespace n on n.oid = p.pronamespace
+         join pg_language l on l.oid = p.prolang
+         where n.nspname || '.' || p.proname = any ($1)
+         order by 1`,
+        [PER_REQUEST_HELPERS],
+      )).rows,
+    );
+    expect(rows.map((row) => row.name)).toEqual([...PER_REQUEST_HELPERS].sort());
+    expect(rows.filter((row) => row.language !== 'plpgsql')).toEqual([]);
+  });
+});
