@@ -36,7 +36,12 @@ const CORS_HEADERS = {
 export class PortBusyError extends Error {}
 
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
-  const proxy = createProxyServer({ target: options.postgrestUrl, xfwd: true });
+  // Keeps connections to PostgREST open, as a production gateway does: without an agent,
+  // http-proxy-3 sends `connection: close` and opens a new TCP connection for every request, which
+  // cost the gateway and PostgREST about 0.4 ms of CPU per call (tests/bench/request-help.ts).
+  // Idle sockets close after 5 s (as Node's global agent), well before PostgREST drops them (30 s).
+  const upstream = new http.Agent({ keepAlive: true, timeout: 5_000, scheduling: 'lifo' });
+  const proxy = createProxyServer({ target: options.postgrestUrl, xfwd: true, agent: upstream });
   proxy.on('error', (error, _req, res) => {
     if (process.env.DEBUG_GATEWAY) console.error('[gateway]', error);
     if (res && 'writeHead' in res && !res.headersSent) {
@@ -107,6 +112,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         server.closeAllConnections();
         server.close(() => resolve());
         proxy.close();
+        upstream.destroy();
       }),
   };
 }

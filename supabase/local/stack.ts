@@ -48,6 +48,8 @@ export interface Stack {
   serviceRoleKey: string;
   /** Superuser connection string to the stack's database (tests inspect tables with it). */
   databaseUrl: string;
+  /** PostgREST itself, without the gateway in front (benchmarks compare both). */
+  postgrestUrl: string;
   /** 'pglite' or 'postgres' */
   backend: 'pglite' | 'postgres';
   mailbox(): { email: string; code: string; sentAt: Date }[];
@@ -165,6 +167,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       anonKey: LOCAL_ANON_KEY,
       serviceRoleKey,
       databaseUrl,
+      postgrestUrl: postgrest.url,
       backend,
       mailbox: auth.mailbox,
       reloadSchema: postgrest.reloadSchema,

@@ -37,6 +37,23 @@ export function percentile(values: number[], p: number): number {
   return sorted[rank];
 }
 
+/**
+ * The PostgreSQL server for the benchmarks' PostgreSQL rows: DATABASE_URL, else the machine's default
+ * server; undefined when it does not answer (those rows are then skipped).
+ */
+export async function reachablePostgresUrl(): Promise<string | undefined> {
+  const { default: pg } = await import('pg');
+  const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await probe.connect();
+    await probe.end();
+    return url;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A Markdown table. */
 export function table(headers: string[], rows: (string | number)[][]): string {
   const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;

@@ -6,35 +6,49 @@
  *                   among 1,500 synthetic teams (Quảng Ninh's order of magnitude)
  *   request_status  a look-up of one of 500 existing requests by code and phone
  *
+ * Each row goes through the local gateway (/rest/v1, as a Supabase project has a gateway in front
+ * of PostgREST); at 10 clients a second row goes straight to PostgREST, so the gateway's share
+ * shows. The load generator (autocannon) runs in a worker thread: on the main thread it would share
+ * one event loop with the gateway it measures, and its responses would wait behind proxying.
+ *
  *   node --experimental-strip-types tests/bench/request-help.ts [--duration 10] [--connections 1,10,50]
  *
- *   [--one-address]   every call from one client address (a carrier NAT); by default each call
- *                     carries a random x-forwarded-for, counted as its own address
+ *   [--one-address]        every call from one client address (a carrier NAT); by default each
+ *                          call carries a random x-forwarded-for, counted as its own address
+ *   [--backends postgres]  only these backends (pglite, postgres); also REQUEST_HELP_BACKENDS=postgres
+ *                          for `npm run bench -- --only request-help`
  *
  * PostgreSQL is DATABASE_URL, or postgres://postgres@127.0.0.1:5432/postgres when that answers;
  * a temporary database is created and dropped. Rate limits are raised in the benchmark databases.
  * Prints a Markdown table; `run()` also fits tests/bench/run.ts.
  * Figures, not assertions: the machine is shared, so compare within one run.
  */
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
 import communes from '../../content/communes.json' with { type: 'json' };
+import { reachablePostgresUrl, type BenchSection } from './bench-kit.ts';
 
-const DEFAULT_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 interface Options {
   duration: number;
   connections: number[];
   /** All calls from one client address (all rate-limit counting on one row). */
   oneAddress?: boolean;
+  /** Backends to run (default both; REQUEST_HELP_BACKENDS=pglite,postgres narrows `run()`). */
+  backends?: ('pglite' | 'postgres')[];
+  /** Client counts that also get a row straight to PostgREST, without the gateway (default [10]). */
+  directAt?: number[];
 }
 
 interface Row {
   backend: string;
   rpc: string;
+  path: 'gateway' | 'direct';
   connections: number;
   requests: number;
   rps: number;
@@ -124,24 +138,48 @@ function headers(stack: Stack): Record<string, string> {
   return { apikey: stack.anonKey, authorization: `Bearer ${stack.anonKey}`, 'content-type': 'application/json' };
 }
 
-/** One autocannon run; latencies come from every response, so p95 is exact. */
-function load(stack: Stack, rpc: string, body: () => string, connections: number, duration: number, oneAddress: boolean) {
-  return new Promise<{ latencies: number[]; errors: number; seconds: number }>((resolve, reject) => {
+type Rpc = 'request_help' | 'request_status';
+
+/** What one load run needs; plain data, so that it can go to the worker thread. */
+interface LoadJob {
+  url: string;
+  headers: Record<string, string>;
+  rpc: Rpc;
+  /** (code, phone) pairs for request_status. */
+  pairs: { code: string; phone: string }[];
+  connections: number;
+  duration: number;
+  oneAddress: boolean;
+}
+
+interface LoadResult {
+  latencies: number[];
+  errors: number;
+  seconds: number;
+}
+
+/** One autocannon run (in the worker thread); latencies come from every response, so p95 is exact. */
+function autocannonRun(job: LoadJob) {
+  const body =
+    job.rpc === 'request_help'
+      ? () => JSON.stringify(bookingPayload())
+      : () => JSON.stringify(job.pairs[Math.floor(Math.random() * job.pairs.length)]);
+  return new Promise<LoadResult>((resolve, reject) => {
     const latencies: number[] = [];
     let errors = 0;
     const started = performance.now();
     const instance = autocannon(
       {
-        url: `${stack.url}/rest/v1/rpc/${rpc}`,
-        connections,
-        duration,
+        url: job.url,
+        connections: job.connections,
+        duration: job.duration,
         requests: [
           {
             method: 'POST',
-            headers: headers(stack),
+            headers: job.headers,
             setupRequest: (request) => ({
               ...request,
-              headers: oneAddress ? headers(stack) : { ...headers(stack), 'x-forwarded-for': randomAddress() },
+              headers: job.oneAddress ? job.headers : { ...job.headers, 'x-forwarded-for': randomAddress() },
               body: body(),
             }),
           },
@@ -159,24 +197,28 @@ function load(stack: Stack, rpc: string, body: () => string, connections: number
   });
 }
 
-async function postgresUrl(): Promise<string | undefined> {
-  const url = process.env.DATABASE_URL ?? DEFAULT_POSTGRES;
-  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await probe.connect();
-    await probe.end();
-    return url;
-  } catch {
-    return undefined;
-  }
+/** Runs the load in a worker thread (this same file), off the event loop of the gateway. */
+function load(job: LoadJob): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL(import.meta.url), { workerData: { requestHelpLoad: job } });
+    let result: LoadResult | undefined;
+    worker.once('message', (message: LoadResult) => (result = message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => (result ? resolve(result) : reject(new Error(`load worker exited with ${code}`))));
+  });
 }
 
 async function bench(options: Options): Promise<Row[]> {
   const rows: Row[] = [];
-  const backends: { name: string; database: 'memory' | { postgresUrl: string } }[] = [{ name: 'PGlite', database: 'memory' }];
-  const pgUrl = await postgresUrl();
-  if (pgUrl) backends.push({ name: 'PostgreSQL', database: { postgresUrl: pgUrl } });
-  else console.error('PostgreSQL not reachable (DATABASE_URL): PGlite only.');
+  const wanted = options.backends ?? ['pglite', 'postgres'];
+  const backends: { name: string; database: 'memory' | { postgresUrl: string } }[] = [];
+  if (wanted.includes('pglite')) backends.push({ name: 'PGlite', database: 'memory' });
+  if (wanted.includes('postgres')) {
+    const pgUrl = await reachablePostgresUrl();
+    if (pgUrl) backends.push({ name: 'PostgreSQL', database: { postgresUrl: pgUrl } });
+    else console.error('PostgreSQL not reachable (DATABASE_URL): skipped.');
+  }
+  const directAt = options.directAt ?? [10];
 
   for (const backend of backends) {
     console.error(`▶ ${backend.name}: starting the stack…`);
@@ -184,26 +226,34 @@ async function bench(options: Options): Promise<Row[]> {
     try {
       await prepare(stack, options.oneAddress ?? false);
       const pairs = await seedRequests(stack, 500);
-      const scenarios: [string, () => string][] = [
-        ['request_help', () => JSON.stringify(bookingPayload())],
-        ['request_status', () => JSON.stringify(pairs[Math.floor(Math.random() * pairs.length)])],
-      ];
-      for (const [rpc, body] of scenarios) {
+      for (const rpc of ['request_help', 'request_status'] as const) {
         for (const connections of options.connections) {
-          console.error(`  ${rpc} × ${connections} for ${options.duration} s`);
-          const result = await load(stack, rpc, body, connections, options.duration, options.oneAddress ?? false);
-          const sorted = [...result.latencies].sort((a, b) => a - b);
-          rows.push({
-            backend: backend.name,
-            rpc,
-            connections,
-            requests: sorted.length,
-            rps: sorted.length / result.seconds,
-            p50: percentile(sorted, 50),
-            p95: percentile(sorted, 95),
-            p99: percentile(sorted, 99),
-            errors: result.errors,
-          });
+          const paths = directAt.includes(connections) ? (['gateway', 'direct'] as const) : (['gateway'] as const);
+          for (const path of paths) {
+            console.error(`  ${rpc} × ${connections} (${path}) for ${options.duration} s`);
+            const result = await load({
+              url: path === 'gateway' ? `${stack.url}/rest/v1/rpc/${rpc}` : `${stack.postgrestUrl}/rpc/${rpc}`,
+              headers: headers(stack),
+              rpc,
+              pairs: rpc === 'request_status' ? pairs : [],
+              connections,
+              duration: options.duration,
+              oneAddress: options.oneAddress ?? false,
+            });
+            const sorted = [...result.latencies].sort((a, b) => a - b);
+            rows.push({
+              backend: backend.name,
+              rpc,
+              path,
+              connections,
+              requests: sorted.length,
+              rps: sorted.length / result.seconds,
+              p50: percentile(sorted, 50),
+              p95: percentile(sorted, 95),
+              p99: percentile(sorted, 99),
+              errors: result.errors,
+            });
+          }
         }
       }
     } finally {
@@ -216,35 +266,72 @@ async function bench(options: Options): Promise<Row[]> {
 function markdown(rows: Row[]): string {
   const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
   return [
-    line(['backend', 'rpc', 'clients', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-200']),
-    line(Array(9).fill('---')),
+    line(['backend', 'rpc', 'path', 'clients', 'requests', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'non-200']),
+    line(Array(10).fill('---')),
     ...rows.map((r) =>
-      line([r.backend, r.rpc, r.connections, r.requests, r.rps.toFixed(0), r.p50.toFixed(1), r.p95.toFixed(1), r.p99.toFixed(1), r.errors]),
+      line([r.backend, r.rpc, r.path, r.connections, r.requests, r.rps.toFixed(0), r.p50.toFixed(1), r.p95.toFixed(1), r.p99.toFixed(1), r.errors]),
     ),
   ].join('\n');
 }
 
+function backendsFromList(list: string | undefined): Options['backends'] {
+  if (!list) return undefined;
+  const names = list.split(',').map((name) => name.trim().toLowerCase());
+  for (const name of names) {
+    if (name !== 'pglite' && name !== 'postgres') throw new Error(`Unknown backend "${name}"; known: pglite, postgres`);
+  }
+  return names as Options['backends'];
+}
+
 /** Section for tests/bench/run.ts. */
-export async function run(options: Options = { duration: 10, connections: [1, 10, 50] }) {
+export async function run(
+  options: Options = { duration: 10, connections: [1, 10, 50], backends: backendsFromList(process.env.REQUEST_HELP_BACKENDS) },
+): Promise<BenchSection> {
+  const loadAverage = os.loadavg()[0];
   const rows = await bench(options);
+  const target = (path: Row['path']) =>
+    rows.find((r) => r.backend === 'PostgreSQL' && r.rpc === 'request_help' && r.connections === 10 && r.path === path);
+  const viaGateway = target('gateway');
+  const direct = target('direct');
   return {
     title: 'Booking RPCs through PostgREST (request_help, request_status)',
-    body: `${markdown(rows)}\n\n${options.oneAddress ? 'Every call from one client address' : 'Each call from its own client address'}; 1,500 synthetic teams; ${options.duration} s per row.`,
+    targets: viaGateway
+      ? [
+          {
+            target: '`request_help` p95 ≤ 50 ms at 10 clients on PostgreSQL (2 cores)',
+            figure: `p95 ${viaGateway.p95.toFixed(1)} ms, ${viaGateway.rps.toFixed(0)} req/s through the gateway${
+              direct ? `; p95 ${direct.p95.toFixed(1)} ms straight to PostgREST` : ''
+            }`,
+            met: viaGateway.p95 <= 50,
+            note: `load generator, gateway, PostgREST and PostgreSQL share the ${os.cpus().length} cores; load average ${loadAverage.toFixed(1)} at the start`,
+          },
+        ]
+      : [],
+    body: `${markdown(rows)}\n\n${
+      options.oneAddress ? 'Every call from one client address' : 'Each call from its own client address'
+    }; 1,500 synthetic teams; ${options.duration} s per row. Path: \`gateway\` is the local stack's Node gateway in front of PostgREST (\`/rest/v1\`, as on Supabase), \`direct\` is PostgREST itself. Method changes since the figures of 2026-11-28 18:13: autocannon runs in a worker thread, off the gateway's event loop (it shared that loop before), and the gateway keeps its connections to PostgREST open (it opened one per request before).`,
   };
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (isMainThread && process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({
     options: {
       duration: { type: 'string', default: '10' },
       connections: { type: 'string', default: '1,10,50' },
       'one-address': { type: 'boolean', default: false },
+      backends: { type: 'string' },
     },
   });
   const section = await run({
     duration: Number(values.duration),
     connections: values.connections.split(',').map(Number),
     oneAddress: values['one-address'],
+    backends: backendsFromList(values.backends ?? process.env.REQUEST_HELP_BACKENDS),
   });
   console.log(`## ${section.title}\n\n${section.body}`);
+}
+
+/** In the load worker thread: run the job handed over by load(), post the result. */
+if (!isMainThread && workerData?.requestHelpLoad) {
+  parentPort!.postMessage(await autocannonRun(workerData.requestHelpLoad as LoadJob));
 }

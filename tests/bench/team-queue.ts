@@ -32,9 +32,8 @@ import { gzipSync } from 'node:zlib';
 import pg from 'pg';
 import { createClient } from '@supabase/supabase-js';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
-import { kB, percentile, table, type BenchSection } from './bench-kit.ts';
+import { kB, percentile, reachablePostgresUrl, table, type BenchSection } from './bench-kit.ts';
 
-const DEFAULT_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
 const OPEN_REQUESTS = 10_000;
 const HISTORY_REQUESTS = 20_000;
 const SYNTHETIC_TEAMS = 1_500;
@@ -175,18 +174,6 @@ export async function load(sql: pg.Client) {
   await sql.query('analyze');
 }
 
-async function postgresUrl(): Promise<string | undefined> {
-  const url = process.env.DATABASE_URL ?? DEFAULT_POSTGRES;
-  const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await probe.connect();
-    await probe.end();
-    return url;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Signs in with the emailed code (the stand-in's mailbox), as the workspace does; the access token. */
 async function signIn(stack: Stack, email: string): Promise<string> {
   const client = createClient(stack.url, stack.anonKey, { auth: { persistSession: false, autoRefreshToken: false } });
@@ -293,7 +280,7 @@ async function bench(calls: number): Promise<{ rows: Row[]; plans: Map<string, P
   const plans = new Map<string, PlanLine[]>();
   const loadSeconds = new Map<string, number>();
   const backends: { name: string; database: 'memory' | { postgresUrl: string } }[] = [{ name: 'PGlite', database: 'memory' }];
-  const pgUrl = await postgresUrl();
+  const pgUrl = await reachablePostgresUrl();
   if (pgUrl) backends.push({ name: 'PostgreSQL', database: { postgresUrl: pgUrl } });
   else console.error('PostgreSQL not reachable (DATABASE_URL): PGlite only.');
 
