@@ -63,6 +63,8 @@ Press Ctrl-C to stop.`);
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  // Closing the terminal window: stop PostgREST too rather than leave it running on its own.
+  process.on('SIGHUP', shutdown);
 } catch (error) {
   if (error instanceof PortBusyError || error instanceof MigrationError) {
     console.error(`\n${error.message}\n`);
