@@ -425,7 +425,7 @@ export default function BookingForm({ communes, guides, platforms }: Props) {
     window.scrollTo(0, 0);
   }
 
-  if (phase === 'loading') return <p className="app-booking__loading">{t('booking.loading')}</p>;
+  if (phase === 'loading') return <p className="app-booking__loading app-booking__loading--form">{t('booking.loading')}</p>;
   if (phase === 'done' && confirmed) {
     return <BookingConfirmation answer={confirmed.answer} communeName={confirmed.communeName} onAnother={startAnother} />;
   }

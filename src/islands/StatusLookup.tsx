@@ -127,7 +127,7 @@ export default function StatusLookup() {
     setPhone('');
   }
 
-  if (!mounted) return <p className="app-booking__loading">{t('booking.loading')}</p>;
+  if (!mounted) return <p className="app-booking__loading app-booking__loading--lookup">{t('booking.loading')}</p>;
 
   if (result) {
     const steps: { key: MessageKey; at: string | null; show: boolean }[] = [

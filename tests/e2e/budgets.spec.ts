@@ -85,3 +85,31 @@ test('the home page loads no framework: its live figures fetch supabase-js only 
   expect(weight.framework, describeJs(weight)).toBe(0);
   expect(weight.js, describeJs(weight)).toBeLessThanOrEqual(8 * 1024);
 });
+
+test.describe('on a phone, pages do not jump while their scripts load (cumulative layout shift < 0.1)', () => {
+  test.use({ viewport: { width: 412, height: 823 } });
+  const pages: [string, string][] = [
+    ['/dat-lich/', 'form'],
+    ['/tra-cuu/', 'form'],
+    ['/tim-kiem/?q=quen%20mat%20khau', '.app-result'],
+    ['/vssid/quen-mat-khau/', 'h1'],
+  ];
+  for (const [url, ready] of pages) {
+    test(url, async ({ page }) => {
+      // Sum every layout shift not caused by the user, as Lighthouse's CLS does.
+      await page.addInitScript(() => {
+        (window as unknown as { cls: number }).cls = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+            if (!entry.hadRecentInput) (window as unknown as { cls: number }).cls += entry.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(url);
+      await page.locator(ready).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const cls = await page.evaluate(() => (window as unknown as { cls: number }).cls);
+      expect(cls, `${url}: cumulative layout shift ${cls.toFixed(3)}`).toBeLessThan(0.1);
+    });
+  }
+});
