@@ -11,25 +11,25 @@ import { requestDataErasure } from '../lib/booking/api';
  * "not found" as the status look-up; nothing personal comes back.
  */
 export default function DeleteMyData() {
-  const [code, setCode] = useState('');
-  const [phone, setPhone] = useState('');
-  const [confirmed, setConfirmed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  // The form is rendered on the server; until React has taken it over a click would only reload
-  // the page and lose what was typed, so the button stays disabled until then.
+  // The form is rendered on the server and hydrated when scrolled into view. Its fields are
+  // uncontrolled, so what a citizen types before that survives hydration; the button stays
+  // disabled until React has taken over (a click before would only reload the page).
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
 
-  async function submit(event: FormEvent) {
+  async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
-    const cleanCode = normalizeReferenceCode(code);
-    const cleanPhone = normalizePhone(phone);
+    const form = event.currentTarget;
+    const fields = new FormData(form);
+    const cleanCode = normalizeReferenceCode(String(fields.get('code') ?? ''));
+    const cleanPhone = normalizePhone(String(fields.get('phone') ?? ''));
     if (!cleanCode) return setError(t('lookup.error.code'));
     if (!cleanPhone) return setError(t('lookup.error.phone'));
-    if (!confirmed) return setError(t('erase.error.confirm'));
+    if (!fields.get('confirm')) return setError(t('erase.error.confirm'));
     setError(null);
     setBusy(true);
     const answer = await requestDataErasure(cleanCode, cleanPhone);
@@ -47,9 +47,7 @@ export default function DeleteMyData() {
         ? t(answer.data.status === 'cancelled' ? 'erase.doneCancelled' : 'erase.done')
         : t('erase.flagged'),
     );
-    setCode('');
-    setPhone('');
-    setConfirmed(false);
+    form.reset();
   }
 
   return (
@@ -63,15 +61,15 @@ export default function DeleteMyData() {
         <p>
           <label htmlFor="erase-code">{t('erase.code')}</label>
           <br />
-          <input id="erase-code" className="app-input" value={code} autoComplete="off" onChange={(e) => setCode(e.target.value)} />
+          <input id="erase-code" name="code" className="app-input" autoComplete="off" />
         </p>
         <p>
           <label htmlFor="erase-phone">{t('erase.phone')}</label>
           <br />
-          <input id="erase-phone" className="app-input" type="tel" inputMode="tel" autoComplete="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
+          <input id="erase-phone" name="phone" className="app-input" type="tel" inputMode="tel" autoComplete="tel" />
         </p>
         <p>
-          <input id="erase-confirm" type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />{' '}
+          <input id="erase-confirm" name="confirm" type="checkbox" />{' '}
           <label htmlFor="erase-confirm">{t('erase.confirm')}</label>
         </p>
         <div role="alert">{error && <p className="app-erase__error">{error}</p>}</div>
