@@ -64,6 +64,10 @@ describe.each(inject('stacks'))('erasure flag in the team workspace on $backend'
       contact: { name: 'Lê Thị Mai', phone: request.phone },
     });
     expect(mine.ok && mine.data.events.map((e) => e.kind)).toEqual(['received', 'assigned', 'accepted', 'erasure_requested']);
+    // The queue says so too (no personal data in it), so the volunteer sees it before opening it.
+    const queue = await fetchTeamQueue({}, as.a1);
+    expect(queue.ok && queue.data.items.find((item) => item.id === request.id)).toMatchObject({ erase_requested: true });
+    expect(queue.ok && JSON.stringify(queue.data)).not.toContain(request.phone);
     // Every RPC that answers with the request carries it.
     const noted = await addRequestNote(request.id, 'Đã gọi, hẹn mai', as.a1);
     expect(noted.ok && noted.data.erase_requested).toBe(true);
@@ -103,6 +107,8 @@ describe.each(inject('stacks'))('erasure flag in the team workspace on $backend'
     const request = await world.book({ commune_code: QUANG_LA.code });
     const waiting = await fetchTeamRequest(request.id, as.a2);
     expect(waiting.ok && waiting.data).toMatchObject({ status: 'assigned', erase_requested: false, personal_data_erased: false });
+    const queue = await fetchTeamQueue({}, as.a1);
+    expect(queue.ok && queue.data.items.find((item) => item.id === request.id)).toMatchObject({ erase_requested: false });
     await acceptRequest(request.id, as.a2);
     const closed = await closeRequest(request.id, 'helped', null, as.a2);
     // Closed without an erasure request: kept until the retention period ends.

@@ -108,6 +108,9 @@ export default function Queue({ queue, pageSize, updatedAt, now, platforms, load
                 </span>
                 <span className="app-team__item-bottom">
                   {stateLine(item, now)}
+                  {item.erase_requested && (
+                    <span className="app-team__badge app-team__badge--erase">{t('team.queue.eraseRequested')}</span>
+                  )}
                   {item.moves > 0 && <span className="app-team__muted">{t('team.queue.moved', { count: item.moves })}</span>}
                   <span className="app-team__muted app-team__ref">{item.reference_code}</span>
                 </span>

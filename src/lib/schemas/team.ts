@@ -95,6 +95,9 @@ export const requestSummarySchema = z.object({
   moves: z.number().int(),
   notes_count: z.number().int(),
   accepted_by: z.object({ name: z.string(), me: z.boolean() }).nullable(),
+  /** The citizen asked for their personal data to be erased; it is erased when the request is
+   * closed or cancelled (migrations 20261128050000, 20261128092000). */
+  erase_requested: z.boolean(),
 });
 export type RequestSummary = z.output<typeof requestSummarySchema>;
 
