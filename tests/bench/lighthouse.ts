@@ -57,7 +57,7 @@ export async function run(): Promise<BenchSection> {
           note: `load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores when measured; Lighthouse's simulated CPU slowdown magnifies other work on the machine`,
         },
       ],
-      body: `${table(['page', 'performance', 'accessibility', 'best practices', 'SEO', 'FCP', 'LCP', 'TBT'], rows)}\n\nTargets: guides ≥ 95 performance and 100 accessibility. Served by the local stack (gzip, no CDN, HTTP/1.1 on loopback); the booking and status pages load React and zod up front, supabase-js just after. The search and status pages ask search engines not to index them (`noindex`, as GOV.UK does for search results), which is the SEO audit they fail.`,
+      body: `${table(['page', 'performance', 'accessibility', 'best practices', 'SEO', 'FCP', 'LCP', 'TBT'], rows)}\n\nTargets: guides ≥ 95 performance and 100 accessibility. Served by the local stack (gzip, no CDN, HTTP/1.1 on loopback); the booking and status pages load React and zod up front, supabase-js just after. The search and status pages ask search engines not to index them ("noindex", as GOV.UK does for search results), which is the SEO audit they fail.`,
     };
   });
 }
