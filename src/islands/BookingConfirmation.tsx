@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { t, type MessageKey } from '../lib/i18n/booking';
 import { formatPhone } from '../lib/booking/phone';
-import { STATUS_LABELS } from '../lib/booking/status-labels';
+import { STATUS_LABELS } from '../lib/booking/request-labels';
 import type { HelpRequestAnswer, NextStep, RequestStatus } from '../lib/schemas/help-request';
 
 interface Props {

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import './BookingForm.css';
 import { t, type MessageKey } from '../lib/i18n/booking';
+import { TIME_LABELS } from '../lib/booking/request-labels';
 import {
   CONSENT_VERSION,
   LIMITS,
@@ -99,14 +100,6 @@ const INPUT_IDS: Record<FormFieldId, string> = {
   description: 'bk-description',
   timeWindow: `bk-time-${TIME_WINDOWS[0]}`,
   consent: 'bk-consent',
-};
-
-const TIME_LABELS: Record<TimeWindow, MessageKey> = {
-  any: 'booking.time.any',
-  morning: 'booking.time.morning',
-  afternoon: 'booking.time.afternoon',
-  evening: 'booking.time.evening',
-  weekend: 'booking.time.weekend',
 };
 
 const EMPTY: Values = {

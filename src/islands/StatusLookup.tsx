@@ -6,7 +6,7 @@ import { formatPhone, normalizePhone } from '../lib/booking/phone';
 import { cancelRequest, requestStatus } from '../lib/booking/api';
 import { readConfirmation } from '../lib/booking/outbox';
 import { CANCEL_REASONS, type CancelReason, type RequestStatusAnswer } from '../lib/schemas/help-request';
-import { STATUS_LABELS } from '../lib/booking/status-labels';
+import { STATUS_LABELS } from '../lib/booking/request-labels';
 import RequestSteps from './RequestSteps';
 
 const REASON_LABELS: Record<CancelReason, MessageKey> = {

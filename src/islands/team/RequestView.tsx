@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { t, type MessageKey } from '../../lib/i18n/team';
+import { TIME_LABELS } from '../../lib/booking/request-labels';
 import { formatPhone } from '../../lib/booking/phone';
 import { stepAnchor } from '../../lib/content/paths';
 import type { TimeWindow } from '../../lib/schemas/help-request';
@@ -16,14 +17,6 @@ import type { RpcResult } from '../../lib/supabase/rpc';
 import { formatAge, formatClock, formatKm, isOverdue } from '../../lib/team/format';
 import { ACTION_LABELS, errorText, eventText, OUTCOME_LABELS, REASON_LABELS, STATUS_LABELS } from './labels';
 import type { GuideLinks, PlatformLinks, TeamApi } from './types';
-
-const TIME_LABELS: Record<TimeWindow, MessageKey> = {
-  any: 'booking.time.any',
-  morning: 'booking.time.morning',
-  afternoon: 'booking.time.afternoon',
-  evening: 'booking.time.evening',
-  weekend: 'booking.time.weekend',
-};
 
 const NOTE_KIND_LABELS: Record<RequestNote['kind'], MessageKey> = {
   note: 'team.noteKind.note',
