@@ -4,19 +4,8 @@
  * Benchmarks print figures; they are never assertions (the machines are shared and noisy, so
  * compare ratios measured in one run).
  */
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
-
-export const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from '../support/chromium.ts';
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: SYSTEM_CHROMIUM, args: CHROMIUM_ARGS });

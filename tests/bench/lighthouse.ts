@@ -2,7 +2,8 @@
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import os from 'node:os';
-import { CHROMIUM_ARGS, SYSTEM_CHROMIUM, table, withSiteStack, type BenchSection } from './bench-kit.ts';
+import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from '../support/chromium.ts';
+import { table, withSiteStack, type BenchSection } from './bench-kit.ts';
 
 const PAGES: [string, string][] = [
   ['home', '/'],

@@ -1,14 +1,12 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 import { E2E_DIR, E2E_DIST, E2E_PORT as PORT, ROOT as root } from './e2e-env.ts';
+import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from '../support/chromium.ts';
 
 /**
  * End-to-end tests in a real Chromium against the production build served by the local stack
  * (in-memory database with the demo seed). Uses the system Chromium when one is installed
  * (Playwright cannot download its own browser on some machines), else Playwright's own.
  */
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
-
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
@@ -23,15 +21,8 @@ export default defineConfig({
     locale: 'vi-VN',
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: systemChromium,
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      executablePath: SYSTEM_CHROMIUM,
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
