@@ -1,20 +1,36 @@
--- Statistics for admins and team leaders (issue 7): where help is needed and how fast it is given.
+-- Statistics: the public figures of the home page, and where help is needed and how fast it is
+-- given, for admins and team leaders.
 --
--- One RPC answers the whole statistics page, so its figures come from one snapshot. Counts only,
--- plus reference codes of the requests waiting longest (with commune and age, nothing personal):
--- no name, phone, address, point, description or note is ever read here. Admins see the province
--- (or one team); a leader sees their own team (app.members role leader), without the province-wide
--- poster and feedback figures. Dates are days in Vietnam time (Asia/Ho_Chi_Minh), weeks start on
--- Monday.
+-- Counts only, never personal data. portal_stats is open to anyone (anon); request_statistics to
+-- admins (the province, or one team) and team leaders (their own team).
 --
--- Objects: setting statistics.stale_accepted_days, public.request_statistics().
+-- Objects: public.portal_stats(), public.request_statistics() (setting
+--          statistics.stale_accepted_days is in the settings migration).
 
-insert into app.settings (key, value, description) values
-  ('statistics.stale_accepted_days', '7',
-   'Days after which an accepted request that is still not closed counts as stale in the statistics (teams with stale requests).');
+/* The home page's live figures: how many communes and active teams the portal serves. The first
+   public RPC, and the smallest end-to-end proof of the stack (browser → supabase-js → PostgREST →
+   Postgres). Security definer because anon has no privileges on schema app; it returns only two
+   counts, never rows. */
+create function public.portal_stats()
+returns json
+language sql stable security definer
+set search_path = ''
+as $$
+  select json_build_object(
+    'communes', (select count(*) from app.communes),
+    'teams', (select count(*) from app.teams where active)
+  )
+$$;
+comment on function public.portal_stats() is 'Counts of communes and active teams served by the portal, for the home page. No personal data.';
+grant execute on function public.portal_stats() to anon, authenticated;
 
-/* Security definer: authenticated has no privilege on schema app. Admins: any team or the whole
-   province; leaders: their own team only (forbidden otherwise); everyone else: forbidden. */
+/* One RPC answers the whole statistics page, so its figures come from one snapshot. Security
+   definer: authenticated has no privilege on schema app. Admins: any team or the whole province,
+   with the province-wide poster scans and guide feedback (this is where admins read poster scans);
+   leaders: their own team only (forbidden otherwise); everyone else: forbidden. Counts only, plus
+   reference codes of the requests waiting longest (with commune and age): no name, phone, address,
+   point, description or note is ever read here. Dates are days in Vietnam time
+   (Asia/Ho_Chi_Minh), weeks start on Monday. */
 create function public.request_statistics(
   from_day date default null,
   to_day date default null,
