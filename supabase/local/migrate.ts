@@ -54,6 +54,12 @@ export interface MigrateOptions {
   migrationsDir?: string;
   /** Called with a line for each applied file. */
   log?: (line: string) => void;
+  /**
+   * Called on the migrating connection once after the bootstrap (file null) and after each applied
+   * file (its name), outside the file's transaction: the schema snapshot records there which file
+   * first created or changed each object.
+   */
+  onApplied?: (file: string | null, client: pg.Client) => Promise<void>;
 }
 
 /** Lists migration files in apply order (their names start with a UTC timestamp). */
@@ -88,6 +94,7 @@ export async function migrate(options: MigrateOptions): Promise<string[]> {
       .filter((file) => !files.includes(file));
     if (unknown.length > 0) throw new MigrationHistoryError(unknown);
     const done = new Set(recorded.map((row) => row.version));
+    await options.onApplied?.(null, client);
     const applied: string[] = [];
     for (const file of files) {
       const version = file.slice(0, 14);
@@ -107,6 +114,7 @@ export async function migrate(options: MigrateOptions): Promise<string[]> {
       }
       applied.push(file);
       log(`  applied ${file}`);
+      await options.onApplied?.(file, client);
     }
     if (options.seed) {
       const seeded = await client.query('select 1 from supabase_migrations.local_seed');
