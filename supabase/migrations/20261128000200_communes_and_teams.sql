@@ -65,6 +65,8 @@ comment on column app.teams.service_radius_m is 'How far from the base point the
 comment on column app.teams.capacity is 'Open requests the team can hold before routing prefers other teams.';
 comment on column app.teams.public_phone is 'Public contact phone shown to citizens after booking (normalised 0XXXXXXXXX).';
 comment on column app.teams.is_demo is 'True for demo teams created by seed.sql; never true for real teams.';
+-- The teams of a commune (admin filter, foreign key); the nearest active teams to a point
+-- (hand-over suggestions order by position <-> point).
 create index teams_commune_code_idx on app.teams (commune_code);
 create index teams_position_idx on app.teams using gist (position) where active;
 /* The box each active team's service radius covers (one metre wider, against rounding).
@@ -86,6 +88,7 @@ create table app.team_communes (
   primary key (team_id, commune_code)
 );
 comment on table app.team_communes is 'Communes a team covers besides its radius (the FixMyStreet body_areas idea).';
+-- Routing looks up the teams covering a commune.
 create index team_communes_commune_code_idx on app.team_communes (commune_code);
 alter table app.team_communes enable row level security;
 

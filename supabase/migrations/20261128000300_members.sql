@@ -57,6 +57,9 @@ comment on column app.members.added_by is 'Member (leader or admin) who added th
 comment on column app.members.first_signed_in_at is 'When the person first signed in to the workspace.';
 comment on column app.members.removed_at is 'When the person was removed; from then on every call of theirs is refused.';
 comment on column app.members.removed_by is 'Member who removed this person.';
+-- One current membership per email and per account (sign-in matches by either); the foreign keys
+-- are indexed too (a team's members, deletes in auth.users and app.teams, splinter's
+-- unindexed_foreign_keys).
 create unique index members_email_current_idx on app.members (email) where removed_at is null;
 create unique index members_user_id_current_idx on app.members (user_id) where removed_at is null;
 create index members_user_id_idx on app.members (user_id);
@@ -196,6 +199,7 @@ end
 $$;
 comment on function app.admins_delete() is 'INSTEAD OF DELETE on app.admins: removes the admin role.';
 
+-- Inserting into and deleting from the view change app.members (functions above).
 create trigger admins_insert instead of insert on app.admins for each row execute function app.admins_insert();
 create trigger admins_delete instead of delete on app.admins for each row execute function app.admins_delete();
 

@@ -118,6 +118,9 @@ comment on column app.help_requests.personal_data_erased_at is 'When the retenti
 comment on column app.help_requests.accepted_by is 'Member who accepted the request ("Tôi nhận"); they, the team''s leaders and admins see the contact details.';
 comment on column app.help_requests.contact_attempts is 'Unanswered calls recorded by the team since the request was booked.';
 comment on column app.help_requests.erase_requested_at is 'When the citizen asked for their personal data to be erased while a team was working on the request; it is erased as soon as the request is closed or cancelled.';
+-- A team's queue and capacity counts (team_id, status); requests by commune (statistics, foreign
+-- key); the province pool, oldest first; the requests a member accepted (removing a member hands
+-- them back).
 create index help_requests_team_id_status_idx on app.help_requests (team_id, status);
 create index help_requests_commune_code_idx on app.help_requests (commune_code);
 create index help_requests_unassigned_idx on app.help_requests (created_at) where status = 'unassigned';
@@ -154,6 +157,7 @@ comment on column app.request_events.reason is 'Reason code (routing reason, can
 comment on column app.request_events.actor is 'Who caused the event: citizen, system (routing), team or admin.';
 comment on column app.request_events.detail is 'Non-personal facts about the decision, e.g. {"point": "gps", "candidates": 3, "full": 1}.';
 comment on column app.request_events.actor_member_id is 'Member who acted (team and admin actions); null for citizens and the system.';
+-- A request's history in order; the foreign keys to teams and members.
 create index request_events_request_id_idx on app.request_events (request_id, created_at);
 create index request_events_team_id_idx on app.request_events (team_id);
 create index request_events_actor_member_id_idx on app.request_events (actor_member_id);

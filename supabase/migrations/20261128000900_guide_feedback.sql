@@ -18,6 +18,7 @@ create table app.guide_feedback (
   check ((kind = 'rating' and helpful is not null) or (kind = 'error_report' and comment is not null))
 );
 comment on table app.guide_feedback is 'Anonymous feedback on guides: helpful yes/no, comments and error reports. No personal data (comments are masked).';
+-- Statistics per guide over a date range.
 create index guide_feedback_guide_code_idx on app.guide_feedback (guide_code, created_at);
 alter table app.guide_feedback enable row level security;
 

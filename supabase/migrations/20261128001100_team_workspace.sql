@@ -48,6 +48,7 @@ comment on column app.request_notes.member_id is 'Member who wrote it.';
 comment on column app.request_notes.created_at is 'When it was written.';
 comment on column app.request_notes.kind is 'What the note came with: a plain note, an unanswered call, closing, releasing, handing over.';
 comment on column app.request_notes.body is 'PERSONAL DATA. The note, up to 1000 characters.';
+-- A request's notes in order (and their erasure); the foreign key to the author.
 create index request_notes_request_id_idx on app.request_notes (request_id, created_at);
 create index request_notes_member_id_idx on app.request_notes (member_id);
 alter table app.request_notes enable row level security;
@@ -65,6 +66,7 @@ begin
 end
 $$;
 comment on function app.erase_request_notes() is 'Trigger: deletes a request''s notes when its personal data is erased.';
+-- Fires once, when personal_data_erased_at is first set.
 create trigger help_requests_erase_notes
   after update of personal_data_erased_at on app.help_requests
   for each row when (old.personal_data_erased_at is null and new.personal_data_erased_at is not null)

@@ -106,6 +106,7 @@ end
 $$;
 comment on function app.help_requests_erased() is 'Trigger: after a request''s personal data is erased, clears linked personal columns (notes) and writes the personal_data_erased audit event.';
 
+-- Fires once per request, when personal_data_erased_at is first set, whichever path set it.
 create trigger help_requests_erased
   after update of personal_data_erased_at on app.help_requests
   for each row
@@ -126,6 +127,7 @@ end
 $$;
 comment on function app.help_requests_erase_on_close() is 'Trigger: erases a request''s personal data when it is closed or cancelled after the citizen asked for erasure.';
 
+-- Fires when a flagged request, not yet erased, is closed or cancelled.
 create trigger help_requests_erase_on_close
   after update of status on app.help_requests
   for each row
