@@ -1,7 +1,7 @@
 /**
  * LOCAL STACK ONLY. Runs the database's periodic jobs, as pg_cron does on Supabase: every interval
  * it calls `app.run_scheduled_jobs()` when a migration has defined it (migration
- * 20261128040200_request_escalation.sql), one run at a time. A failing run is logged and the next
+ * 20261128001400_scheduled_jobs.sql), one run at a time. A failing run is logged and the next
  * one tried; nothing else depends on it.
  */
 import pg from 'pg';

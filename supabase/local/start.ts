@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR, DEFAULT_PORT } from './config.ts';
 import { startStack } from './stack.ts';
 import { PortBusyError } from './gateway.ts';
-import { MigrationError } from './migrate.ts';
+import { MigrationError, MigrationHistoryError } from './migrate.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -66,7 +66,7 @@ Press Ctrl-C to stop.`);
   // Closing the terminal window: stop PostgREST too rather than leave it running on its own.
   process.on('SIGHUP', shutdown);
 } catch (error) {
-  if (error instanceof PortBusyError || error instanceof MigrationError) {
+  if (error instanceof PortBusyError || error instanceof MigrationError || error instanceof MigrationHistoryError) {
     console.error(`\n${error.message}\n`);
   } else {
     console.error(error);

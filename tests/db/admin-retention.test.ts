@@ -5,10 +5,11 @@ import { QUANG_LA, TeamWorld, type BookedRequest } from '../support/team.ts';
 import { requestDataErasure } from '../../src/lib/booking/api.ts';
 
 /**
- * Retention and the citizen's erasure request (migration 20261128050000): personal data of ended
- * requests is erased after retention.days_after_close days, at once on the citizen's request when
- * no team is working on it, else when the team closes it; nothing personal is left in any column
- * of any table, and the anonymous figures stay.
+ * Retention and the citizen's erasure request (migration
+ * 20261128001300_personal_data_retention.sql): personal data of ended requests is erased after
+ * retention.days_after_close days, at once on the citizen's request when no team is working on
+ * it, else when the team closes it; nothing personal is left in any column of any table, and the
+ * anonymous figures stay.
  */
 
 /** Letters only, so the values pass the name rules and never occur by chance elsewhere. */

@@ -5,8 +5,9 @@ import { TeamWorld } from '../support/team.ts';
 import { fetchStatistics } from '../../src/lib/supabase/admin-rpc.ts';
 
 /**
- * Statistics (migration 20261128050200) against a small data set counted by hand, placed in two
- * weeks of March 2025 that no other test touches: 3–16 March 2025 (Vietnam time, UTC+7).
+ * Statistics (migration 20261128001600_statistics.sql) against a small data set counted by hand,
+ * placed in two weeks of March 2025 that no other test touches: 3–16 March 2025 (Vietnam time,
+ * UTC+7).
  */
 
 /** One seeded request: Vietnam local creation time, and minutes until acceptance and closing. */

@@ -14,9 +14,10 @@ import {
 } from '../../src/lib/supabase/admin-rpc.ts';
 
 /**
- * Teams at provincial scale (migration 20261128050100): CSV import that checks every row first and
- * is all-or-nothing, upserts by code (a repeated import is a no-op), export in the same format,
- * list with filters, create, edit, deactivate; and no admin RPC for anyone but admins.
+ * Teams at provincial scale (migration 20261128001500_team_admin.sql): CSV import that checks
+ * every row first and is all-or-nothing, upserts by code (a repeated import is a no-op), export in
+ * the same format, list with filters, create, edit, deactivate; and no admin RPC for anyone but
+ * admins.
  */
 describe.each(inject('stacks'))('admin teams on $backend', (stack) => {
   const world = new TeamWorld(stack, 'adm-teams');

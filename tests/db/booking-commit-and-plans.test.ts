@@ -8,7 +8,7 @@ import { changeSettings, RELAXED_LIMITS, validPayload } from '../support/help-re
  *
  * - Durability: request_help commits synchronously (a request once answered survives a crash of
  *   the database server); request_status, which writes only rate-limit counters, commits without
- *   waiting for the WAL flush (20261128070100).
+ *   waiting for the WAL flush (see public.request_status in 20261128000800_booking.sql).
  * - Plans: the helpers every booking runs are PL/pgSQL, which keeps query plans for the session. A
  *   LANGUAGE sql function with a SET clause (all of ours pin search_path) is parsed and planned
  *   again in every statement that calls it; that was about half of request_help's database time.

@@ -14,9 +14,10 @@ import {
 
 /**
  * The team workspace is told when the citizen asked for erasure while a team works on their request
- * (migration 20261128090000): team_request and every action RPC say erase_requested to whoever may
- * see the request, and nobody else learns anything; closing erases the data (20261128050000) and
- * the request then says personal_data_erased.
+ * (migration 20261128001100_team_workspace.sql): team_request and every action RPC say
+ * erase_requested to whoever may see the request, and nobody else learns anything; closing erases
+ * the data (20261128001300_personal_data_retention.sql) and the request then says
+ * personal_data_erased.
  */
 
 describe.each(inject('stacks'))('erasure flag in the team workspace on $backend', (stack) => {

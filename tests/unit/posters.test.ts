@@ -20,7 +20,7 @@ import {
 import { PLATFORM_IDS } from '../../src/lib/schemas/platform.ts';
 import { readGuideFiles } from '../support/content.ts';
 
-const migration = readFileSync(new URL('../../supabase/migrations/20261128030000_poster_scans.sql', import.meta.url), 'utf8');
+const migration = readFileSync(new URL('../../supabase/migrations/20261128001000_poster_scans.sql', import.meta.url), 'utf8');
 
 describe('poster ids', () => {
   it('are derived from guide codes and commune slugs', () => {

@@ -1,4 +1,5 @@
--- Team membership: who may sign in to the team workspace (/doi/), on which team, with which role.
+-- Team membership: who may sign in to the team workspace (/doi/) and the admin workspace
+-- (/quan-tri/), on which team, with which role.
 --
 -- People are listed by email, so a leader or an admin can add someone before that person has ever
 -- signed in. At sign-in (Supabase Auth, email OTP) the row is matched by the verified email of the
@@ -11,23 +12,25 @@
 -- Removing someone marks the row removed (removed_at) rather than deleting it, so the audit trail
 -- (app.request_events.actor_member_id) keeps saying who did what; the person's next call is refused.
 --
--- Admins: migration 20261128030000 created a minimal app.admins (user_id) and app.is_admin(). They
--- are folded in here: the admins move into app.members (role admin), app.admins becomes a view of
--- them that still accepts inserts and deletes (its documented use: "a row in app.admins"), and
--- app.is_admin() keeps its name and meaning, now reading app.members.
+-- Admins are members with role admin. app.admins is a view of them that also accepts inserts and
+-- deletes, so "make this account an admin" stays one line of SQL (insert into app.admins (user_id)),
+-- and app.is_admin() is the predicate other functions call.
 --
 -- Access: API roles have no privilege on schema app (security baseline), so there are no RLS
--- policies for them to pass; every read and write goes through the security definer RPCs of this and
--- the next migrations, each checking the caller's membership and role first.
+-- policies for them to pass; every read and write goes through the security definer RPCs here and
+-- in the team workspace, each checking the caller's membership and role first. This migration
+-- comes before the help requests because requests and their audit events name the member who
+-- accepted or acted (app.help_requests.accepted_by, app.request_events.actor_member_id); the RPCs
+-- below that touch requests (team_list, remove_team_member) are PL/pgSQL, resolved when called.
 --
 -- Objects: app.members, app.caller_email(), app.caller_member(), app.require_member(),
---          app.member_json(), app.admins (view), app.is_admin(), public.team_session(),
---          public.team_list(), app.managed_team(), public.team_members(), public.add_team_member().
---          (public.remove_team_member() follows in 20261128040100, as it hands back requests.)
+--          app.member_json(), app.admins (view) with app.admins_insert() and app.admins_delete()
+--          (triggers admins_insert, admins_delete), app.is_admin(), app.managed_team(),
+--          public.team_session(), public.team_list(), public.team_members(),
+--          public.add_team_member(), public.remove_team_member().
 
--- ---------------------------------------------------------------------------------------------
--- Members
-
+/* The people of the workspaces. Listed by email before they ever sign in; removed rows stay for
+   the audit trail. */
 create table app.members (
   id bigint generated always as identity primary key,
   email text not null check (
@@ -54,6 +57,9 @@ comment on column app.members.added_by is 'Member (leader or admin) who added th
 comment on column app.members.first_signed_in_at is 'When the person first signed in to the workspace.';
 comment on column app.members.removed_at is 'When the person was removed; from then on every call of theirs is refused.';
 comment on column app.members.removed_by is 'Member who removed this person.';
+-- One current membership per email and per account (sign-in matches by either); the foreign keys
+-- are indexed too (a team's members, deletes in auth.users and app.teams, splinter's
+-- unindexed_foreign_keys).
 create unique index members_email_current_idx on app.members (email) where removed_at is null;
 create unique index members_user_id_current_idx on app.members (user_id) where removed_at is null;
 create index members_user_id_idx on app.members (user_id);
@@ -142,23 +148,14 @@ as $$
 $$;
 comment on function app.member_json(app.members) is 'A member for the workspace: id, email, name, role, team id, whether they have signed in, when added.';
 
--- ---------------------------------------------------------------------------------------------
--- Admins folded in
-
-insert into app.members (email, role, user_id, created_at, first_signed_in_at)
-select lower(u.email::text), 'admin', a.user_id, a.created_at, a.created_at
-from app.admins a
-join auth.users u on u.id = a.user_id
-where u.email is not null;
-
-drop table app.admins;
-
--- security_invoker: whoever reads it needs the rights on app.members itself (only the owner has them).
+/* Admins as a table-like list: the README's documented way to make an account an admin is a row
+   in app.admins. security_invoker: whoever reads it needs the rights on app.members itself (only
+   the owner has them). */
 create view app.admins with (security_invoker = true, security_barrier = true) as
   select m.user_id, m.created_at
   from app.members m
   where m.role = 'admin' and m.removed_at is null and m.user_id is not null;
-comment on view app.admins is 'Admins with an account (compatibility with 20261128030000): a view of app.members with role admin. Inserting a user_id makes that account an admin; deleting takes the role away.';
+comment on view app.admins is 'Admins with an account: a view of app.members with role admin. Inserting a user_id makes that account an admin; deleting takes the role away.';
 
 /* Keeps `insert into app.admins (user_id)` working: the account's email becomes an admin member,
    or an existing member of that email is promoted (keeping their team). */
@@ -202,12 +199,14 @@ end
 $$;
 comment on function app.admins_delete() is 'INSTEAD OF DELETE on app.admins: removes the admin role.';
 
+-- Inserting into and deleting from the view change app.members (functions above).
 create trigger admins_insert instead of insert on app.admins for each row execute function app.admins_insert();
 create trigger admins_delete instead of delete on app.admins for each row execute function app.admins_delete();
 
-/* Same name and meaning as before (other functions call it); now reads app.members. Security
-   definer as before, so it can be asked from any context; it reads only the caller's own row. */
-create or replace function app.is_admin()
+/* Whether the caller is an admin: the one predicate admin checks call (app.require_admin(),
+   request_statistics). Security definer so that any function (or a later RLS policy) can ask the
+   question without being granted the table; it reads only the caller's own row. */
+create function app.is_admin()
 returns boolean
 language sql stable security definer
 set search_path = ''
@@ -216,8 +215,24 @@ as $$
 $$;
 comment on function app.is_admin() is 'Whether the signed-in caller is a current admin member (app.members role admin).';
 
--- ---------------------------------------------------------------------------------------------
--- RPCs: who am I, teams, members (authenticated only)
+/* Which team a leader or admin is managing: a leader only their own (null means their own); an
+   admin any team, or with null the admins who are on no team. Raises forbidden otherwise. */
+create function app.managed_team(me app.members, requested_team_id bigint)
+returns bigint
+language plpgsql stable
+set search_path = ''
+as $$
+begin
+  if me.role = 'admin' then
+    return requested_team_id;
+  end if;
+  if me.role = 'leader' and (requested_team_id is null or requested_team_id = me.team_id) then
+    return me.team_id;
+  end if;
+  perform app.raise_code('forbidden');
+end
+$$;
+comment on function app.managed_team(app.members, bigint) is 'Team whose members the caller may manage (leader: own team; admin: any, null = the admins on no team); raises forbidden.';
 
 /* Security definer: authenticated has no privileges on schema app. Answers {member: null} rather
    than an error for a signed-in person on no team, so the workspace can say so plainly. */
@@ -278,25 +293,6 @@ end
 $$;
 comment on function public.team_list() is 'Teams the caller may look at: every team for admins, else their own. [{id, code, name, commune_name, active, capacity, open_count, member_count}]. Errors: not_member. POST only.';
 grant execute on function public.team_list() to authenticated;
-
-/* Which team a leader or admin is managing: a leader only their own (null means their own); an
-   admin any team, or with null the admins who are on no team. Raises forbidden otherwise. */
-create function app.managed_team(me app.members, requested_team_id bigint)
-returns bigint
-language plpgsql stable
-set search_path = ''
-as $$
-begin
-  if me.role = 'admin' then
-    return requested_team_id;
-  end if;
-  if me.role = 'leader' and (requested_team_id is null or requested_team_id = me.team_id) then
-    return me.team_id;
-  end if;
-  perform app.raise_code('forbidden');
-end
-$$;
-comment on function app.managed_team(app.members, bigint) is 'Team whose members the caller may manage (leader: own team; admin: any, null = the admins on no team); raises forbidden.';
 
 /* Security definer: members of a team for leaders (their team) and admins (any team; without a
    team id: the admins on no team). */
@@ -372,3 +368,53 @@ end
 $$;
 comment on function public.add_team_member(text, bigint, text, text) is 'Adds a person by email to a team with a role (leaders: their team, member or leader; admins: any team, any role; admins may be on no team). Returns the member. Errors: not_member, forbidden, role_invalid, email_invalid, name_invalid, team_invalid, member_exists. POST only.';
 grant execute on function public.add_team_member(text, bigint, text, text) to authenticated;
+
+/* Security definer: removes a member (leaders: from their own team, never an admin; admins: anyone
+   but themselves). Requests the person had accepted go back to their team's queue, each with an
+   audit event, so nothing is left with someone who can no longer sign in. */
+create function public.remove_team_member(member_id bigint default null)
+returns jsonb
+language plpgsql volatile security definer
+set search_path = ''
+as $$
+declare
+  me app.members;
+  target app.members;
+  released integer := 0;
+begin
+  perform app.require_post();
+  me := app.require_member();
+  select m.* into target from app.members m
+  where m.id = remove_team_member.member_id and m.removed_at is null
+  for update;
+  if target.id is null or (me.role <> 'admin' and target.team_id is distinct from me.team_id) then
+    perform app.raise_code('not_found');
+  end if;
+  if me.role = 'member' or (me.role = 'leader' and target.role = 'admin') then
+    perform app.raise_code('forbidden');
+  end if;
+  if target.id = me.id then
+    perform app.raise_code('cannot_remove_self');
+  end if;
+
+  update app.members m set removed_at = now(), removed_by = me.id where m.id = target.id;
+
+  with back as (
+    update app.help_requests h
+    set status = 'assigned', accepted_at = null, accepted_by = null, assigned_at = now(), updated_at = now()
+    where h.accepted_by = target.id and h.status = 'accepted'
+    returning h.id, h.team_id
+  ), logged as (
+    insert into app.request_events (request_id, kind, status_after, team_id, reason, actor, actor_member_id)
+    select b.id, 'released', 'assigned', b.team_id, 'member_removed',
+      case when me.role = 'admin' then 'admin' else 'team' end, me.id
+    from back b
+    returning 1
+  )
+  select count(*) into released from logged;
+
+  return jsonb_build_object('removed', true, 'released', released);
+end
+$$;
+comment on function public.remove_team_member(bigint) is 'Removes a member (leaders: own team, not admins; admins: anyone but themselves); their accepted requests return to the team queue. Returns {removed: true, released: n}. Errors: not_member, not_found, forbidden, cannot_remove_self. POST only.';
+grant execute on function public.remove_team_member(bigint) to authenticated;

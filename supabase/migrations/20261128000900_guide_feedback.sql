@@ -1,12 +1,13 @@
 -- Guide feedback: "Trang này có hữu ích không?" and "Báo nội dung sai".
 --
 -- Anonymous by design: we store the guide's short code, yes/no, and an optional comment with phone
--- numbers and email addresses masked. No client address is stored; the rate limit keeps only a
--- salted hash of it per hour, deleted once the hour is over.
+-- numbers and email addresses masked. No client address is stored; the rate limit is the shared
+-- limiter of the anonymous RPCs (rate limits migration), which keeps only a salted hash of the
+-- address per window.
 --
--- Objects: app.guide_feedback, app.feedback_rate_buckets, app.client_address_hash(),
---          public.send_guide_feedback().
+-- Objects: app.guide_feedback, public.send_guide_feedback().
 
+/* Ratings and error reports, counted in the admin statistics. Nothing here identifies anyone. */
 create table app.guide_feedback (
   id bigint generated always as identity primary key,
   guide_code text not null check (guide_code ~ '^[a-z0-9]{2,8}$'),
@@ -17,38 +18,15 @@ create table app.guide_feedback (
   check ((kind = 'rating' and helpful is not null) or (kind = 'error_report' and comment is not null))
 );
 comment on table app.guide_feedback is 'Anonymous feedback on guides: helpful yes/no, comments and error reports. No personal data (comments are masked).';
+-- Statistics per guide over a date range.
 create index guide_feedback_guide_code_idx on app.guide_feedback (guide_code, created_at);
 alter table app.guide_feedback enable row level security;
 
-create table app.feedback_rate_buckets (
-  bucket text primary key,
-  hour timestamptz not null,
-  hits integer not null default 0
-);
-comment on table app.feedback_rate_buckets is 'Per-hour counters of feedback per hashed client address; rows older than an hour are deleted.';
-alter table app.feedback_rate_buckets enable row level security;
-
-/* The caller's address as a salted hash: the address itself is never stored. PostgREST exposes the
-   request headers; the gateway (local stack, Supabase's API gateway) sets x-forwarded-for. */
-create function app.client_address_hash()
-returns text
-language sql stable
-set search_path = ''
-as $$
-  select encode(
-    sha256(convert_to(
-      'tgsqn:' || coalesce(
-        split_part(nullif(current_setting('request.headers', true), '')::json ->> 'x-forwarded-for', ',', 1),
-        'unknown'
-      ),
-      'UTF8'
-    )),
-    'hex'
-  )
-$$;
-comment on function app.client_address_hash() is 'Salted SHA-256 of the client address from x-forwarded-for, for rate limits without storing addresses.';
-
-/* Security definer: anon may not write app tables directly. Volatile, so PostgREST refuses GET. */
+/* Security definer: anon may not write app tables directly. Volatile, so PostgREST refuses GET.
+   Rate-limited by the shared limiter (app.rate_limit_take, scope feedback.per_address, setting
+   rate_limit.feedback.per_address: 20 an hour): it was first given its own per-hour buckets keyed
+   by a fixed-salt hash of the leftmost x-forwarded-for entry, which the caller controls; the shared
+   limiter has a per-database salt and counts the address the trusted proxies saw. */
 create function public.send_guide_feedback(
   guide_code text,
   kind text,
@@ -60,7 +38,6 @@ language plpgsql volatile security definer
 set search_path = ''
 as $$
 declare
-  hits integer;
   cleaned text;
 begin
   if guide_code is null or guide_code !~ '^[a-z0-9]{2,8}$' then
@@ -83,12 +60,7 @@ begin
   cleaned := regexp_replace(cleaned, '[^\s@]+@[^\s@]+', '[email]', 'g');
   cleaned := regexp_replace(cleaned, '(\+?\d[\d .-]{7,}\d)', '[số điện thoại]', 'g');
 
-  delete from app.feedback_rate_buckets where hour < date_trunc('hour', now());
-  insert into app.feedback_rate_buckets as b (bucket, hour, hits)
-  values (app.client_address_hash(), date_trunc('hour', now()), 1)
-  on conflict (bucket) do update set hits = b.hits + 1
-  returning b.hits into hits;
-  if hits > 20 then
+  if not app.rate_limit_take('feedback.per_address', app.client_address()) then
     raise exception 'rate_limited' using errcode = 'P0001';
   end if;
 

@@ -5,7 +5,10 @@
 -- codes of Decision 19/2025/QĐ-TTg); the rows below are generated from it and a test checks that
 -- both agree. Teams are operational data that admins load and edit; many teams may serve a commune.
 --
--- Objects: app.earth_point(), app.communes, app.teams, app.team_communes.
+-- Teams are found by position for routing: teams_position_idx (nearest base) and teams_reach_idx
+-- (whose service radius reaches a point); see app.routing_candidates() in the routing migration.
+--
+-- Objects: app.earth_point(), app.communes (and its 54 rows), app.teams, app.team_communes.
 
 /* A point on the earth as a 3-D cube point in metres, so that a GiST index can find the nearest
    teams (cube <-> is the straight-line distance, which orders like the distance on the ground). */
@@ -22,6 +25,8 @@ as $$
 $$;
 comment on function app.earth_point(double precision, double precision) is 'Point on the earth (metres, earth-centred) for nearest-neighbour search with a GiST index.';
 
+/* The 54 commune-level units: every request names one, and its centre is the routing point when a
+   citizen gives no GPS point. Rows below, generated from content/communes.json. */
 create table app.communes (
   code text primary key check (code ~ '^[0-9]{5}$'),
   name text not null unique check (length(name) between 4 and 80),
@@ -36,6 +41,8 @@ comment on column app.communes.code is 'Official unit code (Decision 19/2025/QĐ
 comment on column app.communes.lat is 'Approximate centre of the territory (not the office), used when a citizen gives no GPS point.';
 alter table app.communes enable row level security;
 
+/* The teams that help citizens in person: where they are based, how far they travel, how many open
+   requests they can hold. Routing reads them; admins load and edit them (team admin migration). */
 create table app.teams (
   id bigint generated always as identity primary key,
   code text not null unique check (code ~ '^[A-Z0-9][A-Z0-9-]{1,31}$'),
@@ -58,19 +65,34 @@ comment on column app.teams.service_radius_m is 'How far from the base point the
 comment on column app.teams.capacity is 'Open requests the team can hold before routing prefers other teams.';
 comment on column app.teams.public_phone is 'Public contact phone shown to citizens after booking (normalised 0XXXXXXXXX).';
 comment on column app.teams.is_demo is 'True for demo teams created by seed.sql; never true for real teams.';
+-- The teams of a commune (admin filter, foreign key); the nearest active teams to a point
+-- (hand-over suggestions order by position <-> point).
 create index teams_commune_code_idx on app.teams (commune_code);
 create index teams_position_idx on app.teams using gist (position) where active;
+/* The box each active team's service radius covers (one metre wider, against rounding).
+   Routing first walked teams_position_idx in a 100 km box (the largest radius allowed), so with
+   Quảng Ninh's 1,500 teams it computed a distance for every team on every request (found
+   profiling tests/bench/request-help.ts; tests/bench/routing.ts times routing with up to 100,000
+   teams). A team's reach is the box of its service radius around its base; this index returns only
+   the teams whose box holds the point, and the exact distance check then keeps those whose radius
+   reaches it (the box holds the whole ball, with one metre to spare). */
+create index teams_reach_idx on app.teams
+  using gist (extensions.cube_enlarge(position, service_radius_m + 1, 3)) where active;
+comment on index app.teams_reach_idx is 'Box of each active team''s service radius (+1 m): routing finds the teams whose radius may reach a point without computing a distance to every team (app.routing_candidates).';
 alter table app.teams enable row level security;
 
+/* Communes a team serves whatever the distance (e.g. a whole island commune), besides its radius. */
 create table app.team_communes (
   team_id bigint not null references app.teams (id),
   commune_code text not null references app.communes (code),
   primary key (team_id, commune_code)
 );
 comment on table app.team_communes is 'Communes a team covers besides its radius (the FixMyStreet body_areas idea).';
+-- Routing looks up the teams covering a commune.
 create index team_communes_commune_code_idx on app.team_communes (commune_code);
 alter table app.team_communes enable row level security;
 
+-- The rows of content/communes.json (tests/db/communes-parity.test.ts keeps both equal).
 insert into app.communes (code, name, slug, type, lat, lon) values
   ('06652', 'Phường Hà Tu', 'ha-tu', 'phường', 20.9627, 107.1593),
   ('06658', 'Phường Cao Xanh', 'cao-xanh', 'phường', 20.9996, 107.1238),

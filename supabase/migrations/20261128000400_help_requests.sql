@@ -1,46 +1,17 @@
--- Help requests: a citizen books in-person help; the request is stored and routed to a team.
+-- Help requests: a citizen books in-person help; the request is stored, routed to a team, worked by
+-- the team and closed; every step is an audit event.
 --
--- Tables only (the functions follow in the next migrations). Personal data lives in one table,
--- app.help_requests, in columns marked "PERSONAL DATA" in their comments, so that the retention job
--- can erase exactly those columns; everything else (routing, status, audit) stays for statistics.
+-- Tables only: validation, rate limits, routing and the RPCs follow in their own migrations.
+-- Personal data lives in one table, app.help_requests, in columns whose comment starts with
+-- "PERSONAL DATA", so that erasure (personal data retention migration) clears exactly those
+-- columns, found by their comment; everything else (routing, status, audit) stays for statistics.
 -- The audit trail app.request_events holds no personal data at all.
 --
--- Objects: app.settings, app.help_requests, app.request_events, app.rate_limit_buckets.
+-- Objects: app.help_requests, app.request_events.
 
-/* Tunable values read by the functions (rate limits, consent versions, routing). Kept in a table
-   rather than in code so that operators can change them without a migration and tests can lower
-   or raise limits and restore them. */
-create table app.settings (
-  key text primary key check (key ~ '^[a-z0-9_]+(\.[a-z0-9_]+)*$'),
-  value jsonb not null,
-  description text not null check (length(description) between 10 and 500),
-  updated_at timestamptz not null default now()
-);
-comment on table app.settings is 'Tunable values of the request functions (rate limits, consent versions, routing). Never readable by the API roles.';
-comment on column app.settings.key is 'Dotted name, e.g. rate_limit.request_help.per_phone.';
-comment on column app.settings.value is 'JSON value; its shape is described in the description column.';
-alter table app.settings enable row level security;
-
-insert into app.settings (key, value, description) values
-  ('rate_limit.request_help.per_phone', '{"max": 5, "window_seconds": 86400}',
-   'New help requests per contact phone number in a fixed window ({max, window_seconds}).'),
-  ('rate_limit.request_help.per_address', '{"max": 30, "window_seconds": 3600}',
-   'New help requests per client address in a fixed window. Generous: mobile carriers share addresses (CGNAT).'),
-  ('rate_limit.lookup.per_address', '{"max": 60, "window_seconds": 3600}',
-   'Status look-ups and cancellations per client address in a fixed window.'),
-  ('rate_limit.lookup.per_code', '{"max": 10, "window_seconds": 3600}',
-   'Failed look-ups (wrong phone) per reference code in a fixed window: stops guessing the phone for a known code.'),
-  ('client_address.trusted_proxy_hops', '1',
-   'How many proxies in front of PostgREST append to x-forwarded-for; the client address is that many entries from the right. The leftmost entries are whatever the caller sent and are never trusted.'),
-  ('consent.versions', '["2026-11-28"]',
-   'Versions of the consent text the booking form may send; the form shows the newest.'),
-  ('routing.max_candidates', '20',
-   'How many nearest candidate teams routing considers (and locks) for one request.'),
-  ('retention.days_after_close', '90',
-   'Days after a request is closed or cancelled before its personal data is erased (job in a later migration).'),
-  ('privacy.hash_salt', to_jsonb(gen_random_uuid()::text),
-   'Secret salt for hashing phone numbers and client addresses in rate-limit buckets. Random per database.');
-
+/* One row per booking: what and where, its state and routing, the team's work, and the personal
+   data needed to call the citizen (erased after the retention period). Only security definer
+   functions write it. */
 create table app.help_requests (
   id bigint generated always as identity primary key,
   reference_code text not null unique check (reference_code ~ '^QN-[2-9A-HJKMNP-TV-Z]{3}-[2-9A-HJKMNP-TV-Z]{3}-[2-9A-HJKMNP-TV-Z]{3}$'),
@@ -74,7 +45,9 @@ create table app.help_requests (
   assigned_at timestamptz,
   accepted_at timestamptz,
   closed_at timestamptz,
-  outcome text check (outcome in ('helped', 'partly_helped', 'not_reachable', 'not_needed')),
+  outcome text check (
+    outcome in ('helped', 'not_reachable', 'citizen_cancelled', 'out_of_scope', 'partly_helped', 'not_needed')
+  ),
   cancelled_at timestamptz,
   cancel_reason text check (cancel_reason in ('solved_myself', 'no_longer_needed', 'booked_by_mistake', 'other')),
 
@@ -88,6 +61,11 @@ create table app.help_requests (
   gps_lat numeric(6, 3) check (gps_lat between 20.6 and 21.75),
   gps_lon numeric(7, 3) check (gps_lon between 106.4 and 108.15),
   personal_data_erased_at timestamptz,
+
+  -- The team's work, and the citizen's erasure request while a team works on it.
+  accepted_by bigint references app.members (id),
+  contact_attempts smallint not null default 0 check (contact_attempts between 0 and 100),
+  erase_requested_at timestamptz,
 
   check (guide_step is null or guide_code is not null),
   check ((gps_lat is null) = (gps_lon is null)),
@@ -125,7 +103,7 @@ comment on column app.help_requests.gps_ignored is 'A GPS point was sent but lay
 comment on column app.help_requests.assigned_at is 'When the current team was assigned.';
 comment on column app.help_requests.accepted_at is 'When the team accepted the request.';
 comment on column app.help_requests.closed_at is 'When the team closed the request.';
-comment on column app.help_requests.outcome is 'Result recorded by the team when closing.';
+comment on column app.help_requests.outcome is 'Result recorded by the team when closing: helped, not_reachable (after the minimum number of calls), citizen_cancelled, out_of_scope (older values: partly_helped, not_needed).';
 comment on column app.help_requests.cancelled_at is 'When the citizen cancelled.';
 comment on column app.help_requests.cancel_reason is 'Reason chosen by the citizen from a closed list (no free text, so no personal data).';
 comment on column app.help_requests.citizen_name is 'PERSONAL DATA. Name of the person to help.';
@@ -137,47 +115,50 @@ comment on column app.help_requests.description is 'PERSONAL DATA (may contain a
 comment on column app.help_requests.gps_lat is 'PERSONAL DATA. Latitude rounded to 0.001° (about 100 m); only inside the province.';
 comment on column app.help_requests.gps_lon is 'PERSONAL DATA. Longitude rounded to 0.001° (about 100 m); only inside the province.';
 comment on column app.help_requests.personal_data_erased_at is 'When the retention job erased the personal columns.';
+comment on column app.help_requests.accepted_by is 'Member who accepted the request ("Tôi nhận"); they, the team''s leaders and admins see the contact details.';
+comment on column app.help_requests.contact_attempts is 'Unanswered calls recorded by the team since the request was booked.';
+comment on column app.help_requests.erase_requested_at is 'When the citizen asked for their personal data to be erased while a team was working on the request; it is erased as soon as the request is closed or cancelled.';
+-- A team's queue and capacity counts (team_id, status); requests by commune (statistics, foreign
+-- key); the province pool, oldest first; the requests a member accepted (removing a member hands
+-- them back).
 create index help_requests_team_id_status_idx on app.help_requests (team_id, status);
 create index help_requests_commune_code_idx on app.help_requests (commune_code);
 create index help_requests_unassigned_idx on app.help_requests (created_at) where status = 'unassigned';
+create index help_requests_accepted_by_idx on app.help_requests (accepted_by);
+-- The retention job finds closed and cancelled requests not yet erased, by the time they ended.
+create index help_requests_retention_idx on app.help_requests (coalesce(closed_at, cancelled_at))
+  where personal_data_erased_at is null and status in ('closed', 'cancelled');
 alter table app.help_requests enable row level security;
 
+/* The audit trail: every state change, assignment, hand-over, note and erasure, with the team and
+   the acting member but never personal data. The citizen's status page shows its steps; the
+   statistics and escalation read it. */
 create table app.request_events (
   id bigint generated always as identity primary key,
   request_id bigint not null references app.help_requests (id),
   created_at timestamptz not null default now(),
-  kind text not null check (kind in (
-    'received', 'assigned', 'unassigned', 'accepted', 'closed', 'cancelled', 'handed_over', 'released', 'escalated'
-  )),
+  -- Alphabetical, as PostgreSQL prints the list back; the comment on the column explains each kind.
+  kind text not null check (kind = any ('{accepted,assigned,cancelled,closed,contact_attempt,erasure_requested,escalated,handed_over,noted,personal_data_erased,received,released,unassigned}'::text[])),
   status_after text not null
     check (status_after in ('unassigned', 'assigned', 'accepted', 'closed', 'cancelled')),
   team_id bigint references app.teams (id),
   distance_m integer check (distance_m >= 0),
   reason text check (reason ~ '^[a-z_]{2,40}$'),
   actor text not null check (actor in ('citizen', 'system', 'team', 'admin')),
-  detail jsonb not null default '{}'::jsonb check (jsonb_typeof(detail) = 'object')
+  detail jsonb not null default '{}'::jsonb check (jsonb_typeof(detail) = 'object'),
+  actor_member_id bigint references app.members (id)
 );
 comment on table app.request_events is 'Audit trail of every state change and assignment of a help request. Holds no personal data: team, distance, reason codes and counts only.';
-comment on column app.request_events.kind is 'What happened: received, assigned, unassigned (to the province pool), accepted, closed, cancelled, handed_over, released, escalated.';
+comment on column app.request_events.kind is 'What happened: received, assigned, unassigned (to the province pool), accepted, closed, cancelled, handed_over, released, escalated (moved by the job), noted (a note was added; its text is in app.request_notes), contact_attempt (an unanswered call), erasure_requested (the citizen asked for erasure while a team works on the request), personal_data_erased (by the citizen or the retention job).';
 comment on column app.request_events.status_after is 'Status of the request after this event.';
 comment on column app.request_events.team_id is 'Team concerned (the assigned team, or the team that had it).';
 comment on column app.request_events.distance_m is 'Distance from the routing point to the team''s base, for assignments.';
 comment on column app.request_events.reason is 'Reason code (routing reason, cancel reason, outcome).';
 comment on column app.request_events.actor is 'Who caused the event: citizen, system (routing), team or admin.';
 comment on column app.request_events.detail is 'Non-personal facts about the decision, e.g. {"point": "gps", "candidates": 3, "full": 1}.';
+comment on column app.request_events.actor_member_id is 'Member who acted (team and admin actions); null for citizens and the system.';
+-- A request's history in order; the foreign keys to teams and members.
 create index request_events_request_id_idx on app.request_events (request_id, created_at);
 create index request_events_team_id_idx on app.request_events (team_id);
+create index request_events_actor_member_id_idx on app.request_events (actor_member_id);
 alter table app.request_events enable row level security;
-
-create table app.rate_limit_buckets (
-  scope text not null check (scope ~ '^[a-z_]+\.[a-z_]+$'),
-  subject_hash text not null check (subject_hash ~ '^[0-9a-f]{64}$'),
-  window_start timestamptz not null,
-  hits integer not null check (hits >= 0),
-  primary key (scope, subject_hash, window_start)
-);
-comment on table app.rate_limit_buckets is 'Fixed-window counters for rate limits. Subjects (phone numbers, client addresses, reference codes) are stored only as salted SHA-256 hashes; old windows are pruned.';
-comment on column app.rate_limit_buckets.scope is 'Which limit: request_help.per_phone, request_help.per_address, lookup.per_address, lookup.per_code.';
-comment on column app.rate_limit_buckets.subject_hash is 'Salted SHA-256 of the subject (never the raw phone number or address).';
-create index rate_limit_buckets_window_start_idx on app.rate_limit_buckets (window_start);
-alter table app.rate_limit_buckets enable row level security;

@@ -9,11 +9,10 @@
 --
 -- A run takes the stale requests once (rows locked with skip locked, so two overlapping runs never
 -- move one request twice) and each moved request starts a new acceptance period, so running again
--- at once moves nothing. app.run_scheduled_jobs() is the one entry point for periodic jobs (a later
--- retention job belongs there too): pg_cron calls it every minute on Supabase when the extension
--- exists; the local stack (supabase/local/stack.ts) calls it every 60 seconds.
+-- at once moves nothing. It runs every minute through app.run_scheduled_jobs() (scheduled jobs
+-- migration).
 --
--- Objects: app.escalate_stale_requests(), app.run_scheduled_jobs(), a pg_cron job when available.
+-- Objects: app.escalate_stale_requests().
 
 /* Not callable by any API role; run by pg_cron, the local stack's job runner, or tests. */
 create function app.escalate_stale_requests()
@@ -76,29 +75,3 @@ begin
 end
 $$;
 comment on function app.escalate_stale_requests() is 'Moves assigned requests not accepted within escalation.accept_within_minutes to the next candidate team not yet tried, or after escalation.max_moves moves (or with no candidate left) to the province pool; one escalated event per move. Returns {checked, moved, pooled}.';
-
-/* The periodic jobs, in one call. */
-create function app.run_scheduled_jobs()
-returns jsonb
-language plpgsql volatile
-set search_path = ''
-as $$
-begin
-  return jsonb_build_object('escalation', app.escalate_stale_requests());
-end
-$$;
-comment on function app.run_scheduled_jobs() is 'Runs the periodic jobs (escalation of unaccepted requests) and returns what each did. Scheduled every minute with pg_cron where available; the local stack calls it every 60 s.';
-
--- pg_cron on Supabase (and wherever it is installed); nothing on PGlite or a server without it.
-do $$
-begin
-  if exists (select 1 from pg_available_extensions where name = 'pg_cron') then
-    begin
-      create extension if not exists pg_cron with schema pg_catalog;
-      execute $job$select cron.schedule('run-scheduled-jobs', '* * * * *', 'select app.run_scheduled_jobs()')$job$;
-    exception when others then
-      raise warning 'pg_cron is available but could not be used (%): schedule "select app.run_scheduled_jobs()" every minute another way.', sqlerrm;
-    end;
-  end if;
-end
-$$;

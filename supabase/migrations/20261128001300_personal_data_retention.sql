@@ -1,60 +1,28 @@
--- Retention and the citizen's right to erasure (issue 7).
+-- Retention and the citizen's right to erasure.
 --
 -- Personal data of a help request is kept only while the purpose needs it: it is erased a
 -- configurable number of days after the request is closed or cancelled (setting
 -- retention.days_after_close, default 90), or at once when the citizen asks and no team is working
--- on the request; when a team is working on it, the request is flagged and erased as soon as it is
--- closed or cancelled. What stays is anonymous: commune, needs, status, outcome, times, routing.
+-- on the request; when a team is working on it, the request is flagged (erase_requested_at) and
+-- erased as soon as it is closed or cancelled. What stays is anonymous: commune, needs, status,
+-- outcome, times, routing.
 --
 -- Which columns are personal is data, not code: every column in schema app whose comment starts
 -- with "PERSONAL DATA" is erased, on app.help_requests by id and on any other table by its
--- request_id column (e.g. free-text notes a team writes on a request). A later migration that adds
--- a personal column only has to comment it that way. Nullable personal columns are set to null; a
+-- request_id column (e.g. the free-text notes a team writes on a request). A migration that adds a
+-- personal column only has to comment it that way. Nullable personal columns are set to null; a
 -- row whose personal column is NOT NULL (a note that is nothing but its text) is deleted.
 --
 -- Every erasure writes one audit event (kind personal_data_erased, reason retention /
 -- citizen_request / citizen_cancel), with no personal data. Erasure is noticed by a trigger on
--- personal_data_erased_at, so the older erase path in cancel_request (20261128010200) gets the same
--- clean-up of other tables and the same audit event without being edited.
+-- personal_data_erased_at, so cancel_request's own erase path (booking migration) gets the same
+-- clean-up of other tables and the same audit event. The retention job runs every minute through
+-- app.run_scheduled_jobs() (scheduled jobs migration).
 --
--- Scheduling: app.run_scheduled_jobs() (first defined by 20261128040200) is redefined to run the
--- team workspace's escalation job (when present) and the erasure; pg_cron runs it every minute where
--- the extension exists (Supabase), the local stack calls it every 60 s. The migration applies on PGlite and plain PostgreSQL without it.
---
--- Objects: app.request_events (kind check widened), app.help_requests.erase_requested_at,
---          app.personal_columns(), app.erase_personal_data(), app.help_requests_erased() trigger,
---          app.help_requests_erase_on_close() trigger, app.erase_expired_personal_data(),
---          app.run_scheduled_jobs(), public.request_data_erasure().
-
--- ---------------------------------------------------------------------------------------------
--- Audit kinds: keep whatever kinds earlier migrations allow and add the two of this migration.
-
-do $$
-declare
-  kinds text[];
-begin
-  select array_agg(distinct m[1] order by m[1]) into kinds
-  from pg_constraint c
-  cross join lateral regexp_matches(pg_get_constraintdef(c.oid), '''([a-z_]+)''', 'g') m
-  where c.conrelid = 'app.request_events'::regclass and c.conname = 'request_events_kind_check';
-  kinds := array(select distinct k from unnest(kinds || array['personal_data_erased', 'erasure_requested']) k order by k);
-  execute 'alter table app.request_events drop constraint request_events_kind_check';
-  execute format('alter table app.request_events add constraint request_events_kind_check check (kind = any (%L::text[]))', kinds);
-end
-$$;
-
--- ---------------------------------------------------------------------------------------------
--- The flag a citizen's erasure request leaves while a team is working on the request.
-
-alter table app.help_requests add column erase_requested_at timestamptz;
-comment on column app.help_requests.erase_requested_at is 'When the citizen asked for their personal data to be erased while a team was working on the request; it is erased as soon as the request is closed or cancelled.';
-
--- Retention job: finds closed and cancelled requests not yet erased, by the time they ended.
-create index help_requests_retention_idx on app.help_requests (coalesce(closed_at, cancelled_at))
-  where personal_data_erased_at is null and status in ('closed', 'cancelled');
-
--- ---------------------------------------------------------------------------------------------
--- Erasure
+-- Objects: app.personal_columns(), app.erase_personal_data(), app.help_requests_erased() (trigger
+--          help_requests_erased), app.help_requests_erase_on_close() (trigger
+--          help_requests_erase_on_close), app.erase_expired_personal_data(),
+--          public.request_data_erasure().
 
 /* Personal columns of schema app: those whose comment starts with "PERSONAL DATA". Tables other
    than help_requests qualify only when they link to a request through a request_id column. */
@@ -138,6 +106,7 @@ end
 $$;
 comment on function app.help_requests_erased() is 'Trigger: after a request''s personal data is erased, clears linked personal columns (notes) and writes the personal_data_erased audit event.';
 
+-- Fires once per request, when personal_data_erased_at is first set, whichever path set it.
 create trigger help_requests_erased
   after update of personal_data_erased_at on app.help_requests
   for each row
@@ -158,6 +127,7 @@ end
 $$;
 comment on function app.help_requests_erase_on_close() is 'Trigger: erases a request''s personal data when it is closed or cancelled after the citizen asked for erasure.';
 
+-- Fires when a flagged request, not yet erased, is closed or cancelled.
 create trigger help_requests_erase_on_close
   after update of status on app.help_requests
   for each row
@@ -196,47 +166,6 @@ begin
 end
 $$;
 comment on function app.erase_expired_personal_data() is 'Retention job: erases the personal data of requests closed or cancelled more than retention.days_after_close days ago (at most 5,000 per run). Returns the number erased.';
-
--- ---------------------------------------------------------------------------------------------
--- Scheduling
-
-/* Every periodic job, in one call: the team workspace's escalation (when its migration is present)
-   and the erasure. Returns what each did. Called by pg_cron on Supabase, by the local stack here. */
-create or replace function app.run_scheduled_jobs()
-returns jsonb
-language plpgsql volatile
-set search_path = ''
-as $$
-declare
-  result jsonb := '{}'::jsonb;
-  escalated jsonb;
-begin
-  if to_regprocedure('app.escalate_stale_requests()') is not null then
-    execute 'select to_jsonb(app.escalate_stale_requests())' into escalated;
-    result := result || jsonb_build_object('escalation', escalated);
-  end if;
-  result := result || jsonb_build_object('erased', app.erase_expired_personal_data());
-  return result;
-end
-$$;
-comment on function app.run_scheduled_jobs() is 'Runs every periodic job (escalation when present, retention erasure) and returns what each did. Scheduled by pg_cron every minute on Supabase, by the local stack here.';
-
--- pg_cron only where it exists (Supabase); PGlite and a plain PostgreSQL server go without it.
--- 20261128040200 already schedules app.run_scheduled_jobs() every minute as "run-scheduled-jobs";
--- cron.schedule with the same name replaces that job rather than adding a second one, so this only
--- makes sure the schedule exists. A server that lists pg_cron without preloading it refuses it.
-do $$
-begin
-  if exists (select 1 from pg_available_extensions where name = 'pg_cron') then
-    begin
-      create extension if not exists pg_cron with schema pg_catalog;
-      execute $job$select cron.schedule('run-scheduled-jobs', '* * * * *', 'select app.run_scheduled_jobs()')$job$;
-    exception when others then
-      raise warning 'pg_cron is available but could not be used (%): schedule "select app.run_scheduled_jobs()" every minute another way.', sqlerrm;
-    end;
-  end if;
-end
-$$;
 
 -- ---------------------------------------------------------------------------------------------
 -- RPC: the citizen asks for erasure (anon)

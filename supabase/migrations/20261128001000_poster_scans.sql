@@ -1,9 +1,11 @@
 -- Poster scans: how often each printed QR poster is scanned, per day, with no personal data.
 --
 -- Every QR code on a poster carries a poster id in its link (`?p=g-vs4` on a guide poster,
--- `?p=x-ha-tu` on a commune poster; see src/lib/posters/poster-id.ts). When the page opens, a small
--- script calls record_poster_scan(poster), which adds one to that poster's count for the day
--- (Vietnam time). That count is all that is stored: no address, no user agent, no time of day.
+-- `?p=x-ha-tu` on a commune poster; the site's poster-id module builds them and a unit test keeps
+-- its pattern equal to the checks below). When the page opens, a small script calls
+-- record_poster_scan(poster), which adds one to that poster's count for the day (Vietnam time).
+-- That count is all that is stored: no address, no user agent, no time of day. Admins read the
+-- counts in the statistics (public.request_statistics, poster_scans).
 --
 -- Rate limit without storing addresses: the caller's address (x-forwarded-for, set by the API
 -- gateway) is hashed with a random salt that changes every day, into a bucket that counts scans per
@@ -12,41 +14,10 @@
 -- address. Because x-forwarded-for can be supplied by a client, each poster also has a daily cap,
 -- so a script cannot inflate one poster's figures without bound.
 --
--- Admins: there is no membership model yet, so this migration creates the smallest one the
--- statistics need, app.admins and app.is_admin(). The team workspace is expected to fold it into
--- its own members/roles model (keeping app.is_admin() as the predicate other functions call).
---
--- Objects: app.admins, app.is_admin(), app.poster_scans, app.poster_scan_salts,
---          app.poster_scan_buckets, public.record_poster_scan(text), public.poster_scan_stats(date, date).
+-- Objects: app.poster_scans, app.poster_scan_salts, app.poster_scan_buckets,
+--          public.record_poster_scan(text).
 
--- ---------------------------------------------------------------------------------------------
--- Admins (minimal; to be folded into the team workspace's membership model)
-
-create table app.admins (
-  user_id uuid primary key references auth.users (id) on delete cascade,
-  created_at timestamptz not null default now()
-);
-comment on table app.admins is 'Youth-union admins (see statistics, later manage teams). Minimal list until the team workspace adds its membership model. Rows are added by the service role or SQL, never through the API.';
-comment on column app.admins.user_id is 'The admin''s Supabase Auth user.';
-comment on column app.admins.created_at is 'When the person became an admin.';
--- No policies: only security definer functions read this table; anon and authenticated have no
--- table privileges at all.
-alter table app.admins enable row level security;
-
-/* Security definer so that any function (or a later RLS policy) can ask the question without
-   being granted the table. Reads only the caller's own membership. */
-create function app.is_admin()
-returns boolean
-language sql stable security definer
-set search_path = ''
-as $$
-  select exists (select 1 from app.admins a where a.user_id = (select auth.uid()))
-$$;
-comment on function app.is_admin() is 'Whether the signed-in caller (auth.uid()) is a youth-union admin.';
-
--- ---------------------------------------------------------------------------------------------
--- Counts
-
+/* The counts themselves: one row per poster and day. */
 create table app.poster_scans (
   poster text not null check (length(poster) <= 40 and poster ~ '^(g-[a-z0-9]{2,8}|x-[a-z0-9]+(-[a-z0-9]+)*)$'),
   day date not null,
@@ -61,6 +32,9 @@ comment on column app.poster_scans.scans is 'Number of scans counted that day (c
 create index poster_scans_day_idx on app.poster_scans (day);
 alter table app.poster_scans enable row level security;
 
+/* The day's salt for hashing client addresses: deleted once the day is over, so yesterday's
+   buckets (already deleted themselves) could not be linked to an address even by hashing every
+   IPv4 address. */
 create table app.poster_scan_salts (
   day date primary key,
   salt text not null default gen_random_uuid()::text
@@ -70,6 +44,7 @@ comment on column app.poster_scan_salts.day is 'Day (Vietnam time) the salt is u
 comment on column app.poster_scan_salts.salt is 'Random value (never exposed).';
 alter table app.poster_scan_salts enable row level security;
 
+/* Rate-limit counters of record_poster_scan, per hashed address and 10-minute window. */
 create table app.poster_scan_buckets (
   bucket bytea not null,
   window_start timestamptz not null,
@@ -83,9 +58,6 @@ comment on column app.poster_scan_buckets.hits is 'Scans counted from this bucke
 -- Clean-up deletes by window.
 create index poster_scan_buckets_window_start_idx on app.poster_scan_buckets (window_start);
 alter table app.poster_scan_buckets enable row level security;
-
--- ---------------------------------------------------------------------------------------------
--- RPC: count a scan (anon)
 
 /* Security definer because anon has no privileges on schema app; it writes one counter and
    returns nothing but {counted: true}. Volatile, so PostgREST accepts POST only (GET runs
@@ -149,34 +121,3 @@ $$;
 comment on function public.record_poster_scan(text) is
   'Counts one scan of a printed QR poster for today (Vietnam time). Stores only (poster, day, count). At most 30 scans per client address per 10 minutes and 5000 per poster per day. POST only. Errors: poster_invalid, rate_limited.';
 grant execute on function public.record_poster_scan(text) to anon, authenticated;
-
--- ---------------------------------------------------------------------------------------------
--- RPC: statistics (admins)
-
-/* Security definer because authenticated has no privileges on schema app; it checks
-   app.is_admin() first and refuses everyone else. */
-create function public.poster_scan_stats(from_day date default null, to_day date default null)
-returns table (poster text, day date, scans integer)
-language plpgsql stable security definer
-set search_path = ''
-as $$
-declare
-  last_day date := coalesce(to_day, (now() at time zone 'Asia/Ho_Chi_Minh')::date);
-  first_day date := coalesce(from_day, last_day - 29);
-begin
-  if not app.is_admin() then
-    raise exception 'forbidden' using errcode = '42501';
-  end if;
-  if first_day > last_day or last_day - first_day > 366 then
-    raise exception 'range_invalid' using errcode = 'P0001';
-  end if;
-  return query
-    select s.poster, s.day, s.scans
-    from app.poster_scans s
-    where s.day between first_day and last_day
-    order by s.day desc, s.poster;
-end;
-$$;
-comment on function public.poster_scan_stats(date, date) is
-  'Scans per poster and day between from_day and to_day (default: the last 30 days; at most 367 days), for admins only. Errors: forbidden, range_invalid.';
-grant execute on function public.poster_scan_stats(date, date) to authenticated;

@@ -1,7 +1,7 @@
 -- Team workspace: what a signed-in member does with the requests routed to their team.
 --
---   team_queue(team_id, pool)                      the team's open requests, oldest first (admins:
---                                                  any team, or the province pool)
+--   team_queue(team_id, pool, page_size)           the team's open requests, oldest first, with true
+--                                                  counts (admins: any team, or the province pool)
 --   team_request(request_id)                       one request: details, notes, history, actions
 --   accept_request(request_id)                     "Tôi nhận": assigned → accepted (by the caller)
 --   add_request_note(request_id, note)             a note in the request's history
@@ -10,64 +10,30 @@
 --   release_request(request_id, note)              accepted → assigned, back to the team's queue
 --   handover_suggestions(request_id)               nearest other active teams
 --   hand_over_request(request_id, to_team_id, reason, note)  to another team (or from the pool)
---   remove_team_member(member_id)                  (members panel) also hands back their requests
+--   (members: team_session, team_list, team_members, add_team_member, remove_team_member are in the
+--   members migration)
 --
 -- Every one is security definer (authenticated has no privileges on schema app), POST only, starts
 -- with app.require_member(), locks the request row before changing it, checks the caller's role and
--- the request's state, and writes an audit event (app.request_events, now with the acting member).
+-- the request's state, and writes an audit event (app.request_events, with the acting member).
 -- Refusals are stable codes: not_member, not_found (no such request, or not the caller's team: the
 -- same answer, so ids cannot be probed), request_closed, state_invalid, already_accepted, not_yours,
 -- forbidden, note_invalid, outcome_invalid, reason_invalid, team_invalid, team_full,
--- attempts_too_few. See src/lib/supabase/team-rpc.ts.
+-- attempts_too_few, payload_invalid.
 --
 -- Personal data: the citizen's name, phones, address, description, GPS point, the verification word
 -- and the notes are returned only to whoever must call: the member who accepted the request, the
 -- team's leaders and admins, while it is accepted (admins also while it waits in the province
 -- pool). Everyone else on the team sees commune, needs, guide step, age and deadline.
 --
--- Objects: settings escalation.*, team.*; app.help_requests.accepted_by, .contact_attempts; the
---          outcome and event-kind vocabularies; app.request_events.actor_member_id;
---          app.request_notes; helper functions app.*; the public RPCs above.
+-- Objects: app.request_notes with app.erase_request_notes() (trigger help_requests_erase_notes);
+--          app.accept_within(), app.request_point(), app.can_view_request(),
+--          app.can_manage_request(), app.can_see_contact(), app.request_actions(), app.clean_note(),
+--          app.lock_request(), app.record_team_event(), app.add_note(), app.team_request_summary(),
+--          app.team_request_detail(), app.require_manageable(); the public RPCs above.
 
--- ---------------------------------------------------------------------------------------------
--- Settings, columns, vocabularies
-
-insert into app.settings (key, value, description) values
-  ('escalation.accept_within_minutes', '360',
-   'Minutes a team has to accept an assigned request ("Tôi nhận") before the escalation job moves it to the next team. Shown to members as the deadline.'),
-  ('escalation.max_moves', '2',
-   'How many times the escalation job moves an unaccepted request to another team; the next time it goes to the province pool for admins.'),
-  ('team.min_contact_attempts', '3',
-   'Unanswered calls a member records before closing a request as "could not reach the citizen".'),
-  ('team.handover_suggestions', '6',
-   'How many nearest teams the workspace suggests when handing a request over.');
-
-alter table app.help_requests
-  add column accepted_by bigint references app.members (id),
-  add column contact_attempts smallint not null default 0 check (contact_attempts between 0 and 100);
-comment on column app.help_requests.accepted_by is 'Member who accepted the request ("Tôi nhận"); they, the team''s leaders and admins see the contact details.';
-comment on column app.help_requests.contact_attempts is 'Unanswered calls recorded by the team since the request was booked.';
-create index help_requests_accepted_by_idx on app.help_requests (accepted_by);
-
--- The team's outcomes: helped, could not reach (after team.min_contact_attempts calls), the citizen
--- cancelled on the phone, not something the team can help with. The two older values stay valid.
-alter table app.help_requests drop constraint help_requests_outcome_check;
-alter table app.help_requests add constraint help_requests_outcome_check check (
-  outcome in ('helped', 'not_reachable', 'citizen_cancelled', 'out_of_scope', 'partly_helped', 'not_needed')
-);
-comment on column app.help_requests.outcome is 'Result recorded by the team when closing: helped, not_reachable (after the minimum number of calls), citizen_cancelled, out_of_scope (older values: partly_helped, not_needed).';
-
-alter table app.request_events drop constraint request_events_kind_check;
-alter table app.request_events add constraint request_events_kind_check check (kind in (
-  'received', 'assigned', 'unassigned', 'accepted', 'closed', 'cancelled', 'handed_over', 'released', 'escalated',
-  'noted', 'contact_attempt'
-));
-comment on column app.request_events.kind is 'What happened: received, assigned, unassigned (to the province pool), accepted, closed, cancelled, handed_over, released, escalated (moved by the job), noted (a note was added; its text is in app.request_notes), contact_attempt (an unanswered call).';
-
-alter table app.request_events add column actor_member_id bigint references app.members (id);
-comment on column app.request_events.actor_member_id is 'Member who acted (team and admin actions); null for citizens and the system.';
-create index request_events_actor_member_id_idx on app.request_events (actor_member_id);
-
+/* Notes the team writes on a request: free text about the citizen, so personal data, shown only
+   with the contact details and erased with them. */
 create table app.request_notes (
   id bigint generated always as identity primary key,
   request_id bigint not null references app.help_requests (id) on delete cascade,
@@ -82,12 +48,13 @@ comment on column app.request_notes.member_id is 'Member who wrote it.';
 comment on column app.request_notes.created_at is 'When it was written.';
 comment on column app.request_notes.kind is 'What the note came with: a plain note, an unanswered call, closing, releasing, handing over.';
 comment on column app.request_notes.body is 'PERSONAL DATA. The note, up to 1000 characters.';
+-- A request's notes in order (and their erasure); the foreign key to the author.
 create index request_notes_request_id_idx on app.request_notes (request_id, created_at);
 create index request_notes_member_id_idx on app.request_notes (member_id);
 alter table app.request_notes enable row level security;
 
-/* Erasing a request's personal data (citizen's withdrawal in cancel_request, or the retention job)
-   erases its notes too, whoever does it. */
+/* Erasing a request's personal data (citizen's withdrawal in cancel_request, request_data_erasure,
+   or the retention job) erases its notes too, whoever does it. */
 create function app.erase_request_notes()
 returns trigger
 language plpgsql volatile
@@ -99,6 +66,7 @@ begin
 end
 $$;
 comment on function app.erase_request_notes() is 'Trigger: deletes a request''s notes when its personal data is erased.';
+-- Fires once, when personal_data_erased_at is first set.
 create trigger help_requests_erase_notes
   after update of personal_data_erased_at on app.help_requests
   for each row when (old.personal_data_erased_at is null and new.personal_data_erased_at is not null)
@@ -254,7 +222,9 @@ comment on function app.add_note(bigint, app.members, text, text) is 'Stores a n
 -- ---------------------------------------------------------------------------------------------
 -- What the workspace shows
 
-/* A request in the queue: no personal data. */
+/* A request in the queue: no personal data. It says whether the citizen has asked for erasure
+   (erase_requested): a volunteer scanning the queue should see that before opening the request, to
+   finish those first (the data goes when the request is closed or cancelled). */
 create function app.team_request_summary(h app.help_requests, me app.members)
 returns jsonb
 language sql stable
@@ -281,6 +251,7 @@ as $$
     'contact_attempts', h.contact_attempts,
     'moves', (select count(*) from app.request_events e where e.request_id = h.id and e.kind = 'escalated'),
     'notes_count', (select count(*) from app.request_notes n where n.request_id = h.id),
+    'erase_requested', h.erase_requested_at is not null and h.personal_data_erased_at is null,
     'accepted_by', case when a.id is null then null
                         else jsonb_build_object('name', coalesce(a.name, a.email), 'me', a.id = me.id) end
   )
@@ -289,10 +260,15 @@ as $$
   left join app.members a on a.id = h.accepted_by
   where c.code = h.commune_code
 $$;
-comment on function app.team_request_summary(app.help_requests, app.members) is 'A request as the queue shows it: commune, needs, guide step, times, deadline, who accepted. No personal data.';
+comment on function app.team_request_summary(app.help_requests, app.members) is 'A request as the queue shows it: commune, needs, guide step, times, deadline, who accepted, whether the citizen asked for erasure. No personal data.';
 
 /* One request with everything the member may see: the summary, the contact details and notes when
-   app.can_see_contact(), the history of events (no personal data), the actions allowed now. */
+   app.can_see_contact(), the history of events (no personal data), the actions allowed now, and
+   two flags that are not personal data: erase_requested (the citizen asked for erasure while a
+   team works on the request: request_data_erasure flags it and a trigger erases the data the
+   moment the request is closed or cancelled, so the volunteer should finish it and not keep the
+   citizen's details anywhere else) and personal_data_erased (done, by the citizen or the retention
+   job). Anyone who may not see the request gets not_found (app.can_view_request). */
 create function app.team_request_detail(request_id bigint, me app.members)
 returns jsonb
 language plpgsql stable
@@ -308,6 +284,8 @@ begin
   end if;
   contact := app.can_see_contact(h, me);
   return app.team_request_summary(h, me) || jsonb_build_object(
+    'erase_requested', h.erase_requested_at is not null and h.personal_data_erased_at is null,
+    'personal_data_erased', h.personal_data_erased_at is not null,
     'contact', case when contact then jsonb_build_object(
       'name', h.citizen_name,
       'phone', h.citizen_phone,
@@ -340,14 +318,20 @@ begin
   );
 end
 $$;
-comment on function app.team_request_detail(bigint, app.members) is 'A request with what the member may see: summary, contact details and notes (if app.can_see_contact), event history, allowed actions. Raises not_found.';
+comment on function app.team_request_detail(bigint, app.members) is 'A request with what the member may see: summary, erase_requested (the citizen asked for erasure, done when it is closed), personal_data_erased, contact details and notes (if app.can_see_contact), event history, allowed actions. Raises not_found.';
 
 -- ---------------------------------------------------------------------------------------------
 -- RPCs (authenticated only)
 
-/* Security definer (see the header). Members: their team's open requests. Admins: any team's
-   (team_id), or the province pool (pool, or when they are on no team). Oldest first. */
-create function public.team_queue(team_id bigint default null, pool boolean default false)
+/* Security definer (search_path pinned, every name qualified). Members: their team's open
+   requests. Admins: any team's (team_id), or the province pool (pool, or when they are on no team).
+   The page_size oldest first (default 50, at most 500; the oldest are the most urgent), with the
+   true number open in scope (total) and waiting, counted on the same indexes. It first returned the
+   500 oldest at most and counted "waiting" over those only: a team with 1,000 open requests saw 250
+   waiting when 500 were, the province pool showed 500 of 2,974, the newest requests past 500 were
+   not there, and each 30-second refresh sent about 690 bytes per request (339 kB for a big team;
+   tests/bench/team-queue.ts). */
+create function public.team_queue(team_id bigint default null, pool boolean default false, page_size integer default 50)
 returns jsonb
 language plpgsql volatile security definer
 set search_path = ''
@@ -358,9 +342,14 @@ declare
   in_pool boolean := coalesce(team_queue.pool, false);
   ids bigint[];
   items jsonb;
+  open_count bigint;
+  waiting_count bigint;
 begin
   perform app.require_post();
   me := app.require_member();
+  if team_queue.page_size is null or team_queue.page_size not between 1 and 500 then
+    perform app.raise_code('payload_invalid');
+  end if;
   if in_pool and me.role <> 'admin' then
     perform app.raise_code('forbidden');
   end if;
@@ -372,13 +361,18 @@ begin
     in_pool := scope is null;
   end if;
 
-  -- Two plain queries, so each uses its index (help_requests_unassigned_idx, _team_id_status_idx).
+  -- Plain queries, so each uses its index: the partial help_requests_unassigned_idx for the pool,
+  -- help_requests_team_id_status_idx (team_id, status) for a team, whose counts read the index only.
   if in_pool then
     ids := array(select x.id from app.help_requests x where x.status = 'unassigned'
-                 order by x.created_at, x.id limit 500);
+                 order by x.created_at, x.id limit team_queue.page_size);
+    select count(*) into open_count from app.help_requests x where x.status = 'unassigned';
+    waiting_count := open_count;
   else
     ids := array(select x.id from app.help_requests x where x.team_id = scope and x.status in ('assigned', 'accepted')
-                 order by x.created_at, x.id limit 500);
+                 order by x.created_at, x.id limit team_queue.page_size);
+    select count(*), count(*) filter (where x.status = 'assigned') into open_count, waiting_count
+    from app.help_requests x where x.team_id = scope and x.status in ('assigned', 'accepted');
   end if;
   select coalesce(jsonb_agg(app.team_request_summary(h, me) order by h.created_at, h.id), '[]'::jsonb) into items
   from app.help_requests h
@@ -387,15 +381,17 @@ begin
   return jsonb_build_object(
     'pool', in_pool,
     'team', (select jsonb_build_object('id', t.id, 'code', t.code, 'name', t.name) from app.teams t where t.id = scope),
-    'waiting', (select count(*) from jsonb_array_elements(items) i where i ->> 'status' in ('assigned', 'unassigned')),
+    -- A request may close between the queries: the total never says fewer than the list shows.
+    'total', greatest(open_count, jsonb_array_length(items)),
+    'waiting', waiting_count,
     'items', items
   );
 end
 $$;
-comment on function public.team_queue(bigint, boolean) is 'Open requests of the caller''s team, oldest first (admins: any team by id, or the province pool). {pool, team {id, code, name} | null, waiting, items: [summary]}; summaries hold no personal data. Errors: not_member, forbidden. POST only.';
-grant execute on function public.team_queue(bigint, boolean) to authenticated;
+comment on function public.team_queue(bigint, boolean, integer) is 'Open requests of the caller''s team, oldest first (admins: any team by id, or the province pool): the page_size oldest (default 50, 1 to 500). {pool, team {id, code, name} | null, total (open in scope), waiting (in scope, not yet accepted), items: [summary]}; summaries hold no personal data. Errors: not_member, payload_invalid, forbidden. POST only.';
+grant execute on function public.team_queue(bigint, boolean, integer) to authenticated;
 
-/* Security definer (see the header). One request as app.team_request_detail() shows it. */
+/* Security definer (see the file header). One request as app.team_request_detail() shows it. */
 create function public.team_request(request_id bigint default null)
 returns jsonb
 language plpgsql volatile security definer
@@ -409,10 +405,10 @@ begin
   return app.team_request_detail(team_request.request_id, me);
 end
 $$;
-comment on function public.team_request(bigint) is 'One request for the workspace: summary, contact details and notes (only for who must call), history, allowed actions. Errors: not_member, not_found. POST only.';
+comment on function public.team_request(bigint) is 'One request for the workspace: summary, whether the citizen asked for erasure (erase_requested) or it is done (personal_data_erased), contact details and notes (only for who must call), history, allowed actions. Errors: not_member, not_found. POST only.';
 grant execute on function public.team_request(bigint) to authenticated;
 
-/* Security definer (see the header). "Tôi nhận": the caller takes an assigned request of their
+/* Security definer (see the file header). "Tôi nhận": the caller takes an assigned request of their
    team (admins: any); they now see the contact details. */
 create function public.accept_request(request_id bigint default null)
 returns jsonb
@@ -442,7 +438,7 @@ $$;
 comment on function public.accept_request(bigint) is 'Accepts an assigned request of the caller''s team ("Tôi nhận"). Returns the request detail (now with contact details). Errors: not_member, not_found, request_closed, already_accepted, state_invalid. POST only.';
 grant execute on function public.accept_request(bigint) to authenticated;
 
-/* Security definer (see the header). A note on an open request the caller can see. */
+/* Security definer (see the file header). A note on an open request the caller can see. */
 create function public.add_request_note(request_id bigint default null, note text default null)
 returns jsonb
 language plpgsql volatile security definer
@@ -486,7 +482,7 @@ end
 $$;
 comment on function app.require_manageable(app.help_requests, app.members) is 'Raises state_invalid (not accepted) or not_yours (not the caller''s to work).';
 
-/* Security definer (see the header). Records a call nobody answered; enough of them allow closing
+/* Security definer (see the file header). Records a call nobody answered; enough of them allow closing
    as not_reachable. */
 create function public.record_contact_attempt(request_id bigint default null, note text default null)
 returns jsonb
@@ -513,7 +509,7 @@ $$;
 comment on function public.record_contact_attempt(bigint, text) is 'Records an unanswered call on an accepted request (with an optional note). Returns the request detail. Errors: not_member, not_found, request_closed, state_invalid, not_yours, note_invalid. POST only.';
 grant execute on function public.record_contact_attempt(bigint, text) to authenticated;
 
-/* Security definer (see the header). Closes an accepted request with an outcome. */
+/* Security definer (see the file header). Closes an accepted request with an outcome. */
 create function public.close_request(request_id bigint default null, outcome text default null, note text default null)
 returns jsonb
 language plpgsql volatile security definer
@@ -549,7 +545,7 @@ $$;
 comment on function public.close_request(bigint, text, text) is 'Closes an accepted request with an outcome: helped, not_reachable (only after team.min_contact_attempts recorded calls), citizen_cancelled, out_of_scope; optional note. Returns the request detail. Errors: not_member, not_found, request_closed, state_invalid, not_yours, outcome_invalid, attempts_too_few, note_invalid. POST only.';
 grant execute on function public.close_request(bigint, text, text) to authenticated;
 
-/* Security definer (see the header). Gives an accepted request back to the team's queue; the
+/* Security definer (see the file header). Gives an accepted request back to the team's queue; the
    acceptance deadline starts again. */
 create function public.release_request(request_id bigint default null, note text default null)
 returns jsonb
@@ -577,7 +573,7 @@ $$;
 comment on function public.release_request(bigint, text) is 'Puts an accepted request back in its team''s queue (status assigned, new acceptance deadline), with an optional note. Returns the request detail. Errors: not_member, not_found, request_closed, state_invalid, not_yours, note_invalid. POST only.';
 grant execute on function public.release_request(bigint, text) to authenticated;
 
-/* Security definer (see the header). The nearest other active teams to the request's point
+/* Security definer (see the file header). The nearest other active teams to the request's point
    (GiST nearest-neighbour search), with whether each covers the commune, reaches the point, is
    full, or already had the request. */
 create function public.handover_suggestions(request_id bigint default null)
@@ -625,7 +621,7 @@ $$;
 comment on function public.handover_suggestions(bigint) is 'Nearest other active teams for handing a request over: [{id, code, name, commune_name, distance_m, within_radius, covers_commune, open_count, capacity, had_it}], nearest first. Errors: not_member, not_found, request_closed. POST only.';
 grant execute on function public.handover_suggestions(bigint) to authenticated;
 
-/* Security definer (see the header). Hands an open request to another active team with a reason
+/* Security definer (see the file header). Hands an open request to another active team with a reason
    code (and an optional note): assigned requests by any member of the team, accepted ones by who
    may work them, pool requests by admins. The target team row is locked and its open requests
    counted, as routing does, so capacity holds; only admins may exceed it. */
@@ -688,52 +684,3 @@ $$;
 comment on function public.hand_over_request(bigint, bigint, text, text) is 'Hands an open request to another active team with a reason (too_far, team_full, needs_other_skills, citizen_request, pool_assignment, other) and an optional note; the new team has the full acceptance time. Returns {id, status, team}. Errors: not_member, not_found, request_closed, not_yours, reason_invalid, team_invalid, team_full, note_invalid. POST only.';
 grant execute on function public.hand_over_request(bigint, bigint, text, text) to authenticated;
 
-/* Security definer: removes a member (leaders: from their own team, never an admin; admins: anyone
-   but themselves). Requests the person had accepted go back to their team's queue, each with an
-   audit event, so nothing is left with someone who can no longer sign in. */
-create function public.remove_team_member(member_id bigint default null)
-returns jsonb
-language plpgsql volatile security definer
-set search_path = ''
-as $$
-declare
-  me app.members;
-  target app.members;
-  released integer := 0;
-begin
-  perform app.require_post();
-  me := app.require_member();
-  select m.* into target from app.members m
-  where m.id = remove_team_member.member_id and m.removed_at is null
-  for update;
-  if target.id is null or (me.role <> 'admin' and target.team_id is distinct from me.team_id) then
-    perform app.raise_code('not_found');
-  end if;
-  if me.role = 'member' or (me.role = 'leader' and target.role = 'admin') then
-    perform app.raise_code('forbidden');
-  end if;
-  if target.id = me.id then
-    perform app.raise_code('cannot_remove_self');
-  end if;
-
-  update app.members m set removed_at = now(), removed_by = me.id where m.id = target.id;
-
-  with back as (
-    update app.help_requests h
-    set status = 'assigned', accepted_at = null, accepted_by = null, assigned_at = now(), updated_at = now()
-    where h.accepted_by = target.id and h.status = 'accepted'
-    returning h.id, h.team_id
-  ), logged as (
-    insert into app.request_events (request_id, kind, status_after, team_id, reason, actor, actor_member_id)
-    select b.id, 'released', 'assigned', b.team_id, 'member_removed',
-      case when me.role = 'admin' then 'admin' else 'team' end, me.id
-    from back b
-    returning 1
-  )
-  select count(*) into released from logged;
-
-  return jsonb_build_object('removed', true, 'released', released);
-end
-$$;
-comment on function public.remove_team_member(bigint) is 'Removes a member (leaders: own team, not admins; admins: anyone but themselves); their accepted requests return to the team queue. Returns {removed: true, released: n}. Errors: not_member, not_found, forbidden, cannot_remove_self. POST only.';
-grant execute on function public.remove_team_member(bigint) to authenticated;

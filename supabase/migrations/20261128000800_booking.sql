@@ -1,4 +1,4 @@
--- Help requests: the three functions the browser calls (anon), POST only.
+-- Booking: the three functions the browser calls (anon), POST only.
 --
 --   request_help(request jsonb)                 book in-person help; idempotent by the client's key
 --   request_status(code text, phone text)       status of a request; generic answer when not found
@@ -7,26 +7,12 @@
 -- They are security definer because anon has no privilege on schema app (the tables hold personal
 -- data); each checks its input itself and returns no personal data. They are volatile (they write
 -- rate-limit buckets), so PostgREST runs GET requests on them read-only and they fail; on top of
--- that each refuses any method but POST before reading its arguments, so arguments (phone numbers)
--- are never processed from a URL. Rejections are stable codes: see docs in src/lib/booking/errors.ts.
+-- that each refuses any method but POST before reading its arguments (app.require_post()), so
+-- arguments (phone numbers) are never processed from a URL. Rejections are stable codes, which the
+-- site maps to Vietnamese messages (its booking error module lists them).
 --
--- Objects: app.require_post(), app.find_request(), public.request_help(),
---          public.request_status(), public.cancel_request().
-
-/* PostgREST sets request.method for every request; direct SQL calls (jobs, tests) have none.
-   errcode 25006 (read-only transaction) is what PostgREST answers with 405 Method Not Allowed. */
-create function app.require_post()
-returns void
-language plpgsql stable
-set search_path = ''
-as $$
-begin
-  if coalesce(current_setting('request.method', true), '') not in ('', 'POST') then
-    raise exception using message = 'post_required', errcode = '25006';
-  end if;
-end
-$$;
-comment on function app.require_post() is 'Refuses any HTTP method but POST (405 through PostgREST), so personal data never travels in a URL.';
+-- Objects: app.find_request(), app.help_request_answer(), app.help_request_status(),
+--          public.request_help(), public.request_status(), public.cancel_request().
 
 /* Finds a request by reference code and phone (the citizen's or, when booked on their behalf, the
    helper's). Failed look-ups of a well-formed code count against lookup.per_code, so a known code
@@ -57,10 +43,107 @@ end
 $$;
 comment on function app.find_request(text, text) is 'Request id for a reference code and phone, or null; counts failed look-ups per code.';
 
+/* What the citizen is told after booking (and again on a repeated submission): no personal data.
+   PL/pgSQL rather than LANGUAGE sql so that its plan is cached per session (see app.setting(),
+   settings migration). */
+create function app.help_request_answer(request_id bigint)
+returns jsonb
+language plpgsql stable
+set search_path = ''
+as $$
+begin
+  return (
+    select jsonb_build_object(
+      'reference_code', h.reference_code,
+      'status', h.status,
+      'team', case when t.id is null then null
+                   else jsonb_build_object('name', t.name, 'phone', t.public_phone) end,
+      'next_step', case h.status
+        when 'assigned' then 'team_will_call'
+        when 'accepted' then 'team_accepted'
+        when 'closed' then 'closed'
+        when 'cancelled' then 'cancelled'
+        else case h.route_reason when 'all_teams_full' then 'province_pool_teams_full' else 'province_pool_no_team' end
+      end,
+      'verification_word', h.verification_word,
+      'gps_ignored', h.gps_ignored,
+      'created_at', h.created_at
+    )
+    from app.help_requests h
+    left join app.teams t on t.id = h.team_id
+    where h.id = help_request_answer.request_id
+  );
+end
+$$;
+comment on function app.help_request_answer(bigint) is 'Answer of request_help: reference code, status, team name and public phone, next-step key, verification word, GPS note. No personal data. PL/pgSQL so that its plan is cached (see app.setting).';
+
+/* What a status look-up shows: status, team, the time of each step, and `steps`: the request's
+   history from the audit trail, one entry per step the citizen can understand, oldest first:
+     received · sent_to_team (team name) · province_pool · accepted (team) · released (team) ·
+     closed (outcome) · cancelled (reason)
+   Internal events (notes, unanswered calls, erasure) are left out; escalation moves show as
+   sent_to_team or province_pool. Team names are public; nothing personal is returned.
+   PL/pgSQL rather than LANGUAGE sql so that its plan is cached per session (see app.setting(),
+   settings migration). */
+create function app.help_request_status(request_id bigint)
+returns jsonb
+language plpgsql stable
+set search_path = ''
+as $$
+begin
+  return (
+    select jsonb_build_object(
+      'found', true,
+      'reference_code', h.reference_code,
+      'status', h.status,
+      'team', case when t.id is null then null
+                   else jsonb_build_object('name', t.name, 'phone', t.public_phone) end,
+      'verification_word', h.verification_word,
+      'received_at', h.created_at,
+      'assigned_at', h.assigned_at,
+      'accepted_at', h.accepted_at,
+      'closed_at', h.closed_at,
+      'cancelled_at', h.cancelled_at,
+      'outcome', h.outcome,
+      'can_cancel', h.status in ('unassigned', 'assigned', 'accepted'),
+      'personal_data_erased', h.personal_data_erased_at is not null,
+      'steps', coalesce((
+        select jsonb_agg(jsonb_build_object('step', s.step, 'at', s.created_at, 'team', s.team_name, 'reason', s.reason)
+                         order by s.created_at, s.id)
+        from (
+          select e.id, e.created_at,
+                 case
+                   when e.kind = 'received' then 'received'
+                   when e.kind in ('assigned', 'handed_over') then 'sent_to_team'
+                   when e.kind = 'escalated' and e.status_after = 'assigned' then 'sent_to_team'
+                   when e.kind in ('unassigned', 'escalated') then 'province_pool'
+                   else e.kind
+                 end as step,
+                 case when e.kind in ('assigned', 'handed_over', 'escalated', 'accepted', 'released') then et.name end as team_name,
+                 case when e.kind in ('closed', 'cancelled') then e.reason end as reason
+          from app.request_events e
+          left join app.teams et on et.id = e.team_id
+          where e.request_id = h.id
+            and e.kind in ('received', 'assigned', 'handed_over', 'escalated', 'unassigned', 'accepted', 'released', 'closed', 'cancelled')
+        ) s
+      ), '[]'::jsonb)
+    )
+    from app.help_requests h
+    left join app.teams t on t.id = h.team_id
+    where h.id = help_request_status.request_id
+  );
+end
+$$;
+comment on function app.help_request_status(bigint) is 'Answer of request_status and cancel_request: status, team name and public phone, step times, and steps [{step: received | sent_to_team | province_pool | accepted | released | closed | cancelled, at, team, reason}]. No personal data. PL/pgSQL so that its plan is cached (see app.setting).';
+
 /* Security definer: anon may not touch app tables. Validates everything (app.validate_help_request),
-   de-duplicates by the idempotency key, stores the request with its consent, routes it, then takes
-   the rate limits (last, so their bucket rows are locked only until commit; a refusal rolls the
-   whole request back). Returns app.help_request_answer(): no personal data. */
+   de-duplicates by the idempotency key, takes the routing decision (app.choose_route(), which locks
+   the candidate teams until commit), stores the request once with its consent and its route, writes
+   the received and routing events, then takes the rate limits (last, so their bucket rows are locked
+   only until commit; a refusal rolls the whole request back). Returns app.help_request_answer(): no
+   personal data. Routing comes before the insert so that the new row is written once, already
+   assigned, rather than inserted unassigned and updated (see app.choose_route()). Commits
+   synchronously: a request once answered must survive a crash of the database server. */
 create function public.request_help(request jsonb default null)
 returns jsonb
 language plpgsql volatile security definer
@@ -73,6 +156,7 @@ declare
   existing record;
   new_id bigint;
   code text;
+  r record;
 begin
   perform app.require_post();
   v := app.validate_help_request(request);
@@ -103,9 +187,13 @@ begin
     exit when not exists (select 1 from app.help_requests h where h.reference_code = code);
   end loop;
 
+  -- Routing locks the candidate teams until commit (see app.choose_route).
+  r := app.choose_route(v ->> 'commune_code', (v ->> 'gps_lat')::numeric, (v ->> 'gps_lon')::numeric);
+
   insert into app.help_requests (
     reference_code, idempotency_key, commune_code, needs, guide_code, guide_step, time_window,
     source_poster, on_behalf, verification_word, consent_version, consented_at, status, gps_ignored,
+    team_id, route_point, route_distance_m, route_reason, assigned_at,
     citizen_name, citizen_phone, helper_name, helper_phone, address, description, gps_lat, gps_lon
   ) values (
     code,
@@ -120,8 +208,13 @@ begin
     app.new_verification_word(),
     v ->> 'consent_version',
     now(),
-    'unassigned',
+    case when r.team_id is null then 'unassigned' else 'assigned' end,
     (v ->> 'gps_ignored')::boolean,
+    r.team_id,
+    r.route_point,
+    r.distance_m,
+    r.route_reason,
+    case when r.team_id is not null then now() end,
     v ->> 'name',
     v ->> 'phone',
     v ->> 'helper_name',
@@ -149,7 +242,16 @@ begin
     jsonb_build_object('on_behalf', (v ->> 'on_behalf')::boolean, 'gps', v ->> 'gps_lat' is not null,
       'gps_ignored', (v ->> 'gps_ignored')::boolean));
 
-  perform app.route_help_request(new_id);
+  -- The routing decision, recorded as route_help_request records it.
+  if r.team_id is not null then
+    insert into app.request_events (request_id, kind, status_after, team_id, distance_m, reason, actor, detail)
+    values (new_id, 'assigned', 'assigned', r.team_id, r.distance_m, r.route_reason, 'system',
+      jsonb_build_object('point', r.route_point, 'candidates', r.candidates, 'full', r.full_count));
+  else
+    insert into app.request_events (request_id, kind, status_after, reason, actor, detail)
+    values (new_id, 'unassigned', 'unassigned', r.route_reason, 'system',
+      jsonb_build_object('point', r.route_point, 'candidates', r.candidates, 'full', r.full_count));
+  end if;
 
   if not app.rate_limit_take('request_help.per_phone', contact) then
     perform app.raise_code('rate_limited_phone');
@@ -166,7 +268,22 @@ grant execute on function public.request_help(jsonb) to anon, authenticated;
 
 /* Security definer: reads app.help_requests for anon. Every call counts against the caller's
    address; wrong code or phone get one generic answer ({"found": false}) so nothing can be
-   enumerated, and it is returned (not raised) so that the counted failure is kept. */
+   enumerated, and it is returned (not raised) so that the counted failure is kept.
+
+   Its transaction commits without waiting for the WAL flush. A status look-up reads the request and
+   writes only rate-limit counters (lookup.per_address on every call, lookup.per_code after a wrong
+   phone). With synchronous commit each look-up waited for its own WAL flush (fsync), the largest
+   part of its time in the database once the helper functions kept their plans
+   (tests/bench/request-help.ts). An asynchronous commit is still atomic and consistent; what a crash
+   of the database server can lose is the last few hundred milliseconds of committed transactions
+   (at most three wal_writer_delay periods). For these counters that means a client might get a
+   handful more look-ups than its limit right after a server crash, which nobody can cause from
+   outside and which protects nothing that matters; the look-up itself changes no data.
+   Bookings stay durable: request_help and cancel_request commit synchronously (a request once sent,
+   or a cancellation once confirmed, must survive a crash). set_config(..., true) lasts until the
+   end of the current transaction (PostgREST runs each call in its own), and a setting changed
+   inside a function applies to the whole transaction unless the function's own SET clause names it
+   (this one's names only search_path). tests/db/booking-commit-and-plans.test.ts holds both. */
 create function public.request_status(code text default null, phone text default null)
 returns jsonb
 language plpgsql volatile security definer
@@ -176,6 +293,8 @@ declare
   request_id bigint;
 begin
   perform app.require_post();
+  -- Only rate-limit counters are written below: no need to wait for the WAL flush (see above).
+  perform set_config('synchronous_commit', 'off', true);
   if not app.rate_limit_take('lookup.per_address', app.client_address()) then
     perform app.raise_code('rate_limited');
   end if;
@@ -186,7 +305,7 @@ begin
   return app.help_request_status(request_id);
 end
 $$;
-comment on function public.request_status(text, text) is 'Status of a help request by reference code and phone (anon, POST only, rate-limited). Returns {found: false} when either is wrong, else {found: true, reference_code, status, team, verification_word, received_at, assigned_at, accepted_at, closed_at, cancelled_at, outcome, can_cancel}. No personal data.';
+comment on function public.request_status(text, text) is 'Status of a help request by reference code and phone (anon, POST only, rate-limited). Returns {found: false} when either is wrong, else {found: true, reference_code, status, team, verification_word, received_at, assigned_at, accepted_at, closed_at, cancelled_at, outcome, can_cancel}. No personal data. Commits asynchronously (synchronous_commit off): it writes only rate-limit counters.';
 grant execute on function public.request_status(text, text) to anon, authenticated;
 
 /* Security definer: lets the citizen cancel their own request (code + phone), with a reason from a

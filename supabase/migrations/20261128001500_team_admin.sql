@@ -1,4 +1,4 @@
--- Admin: teams at provincial scale (issue 7). List with search and filters, create, edit,
+-- Admin: teams at provincial scale. List with search and filters, create, edit,
 -- deactivate (never delete: teams have history), CSV import and export.
 --
 -- CSV is parsed here, in SQL, not in the browser: the admin page sends the file's text as it is, so
@@ -16,9 +16,10 @@
 -- Teams absent from the file are left alone. An import is all-or-nothing: every row is checked
 -- first, and one error anywhere changes nothing; errors come back as (line, column, code).
 --
--- Objects: app.fold_text(), app.commune_lookup(), app.resolve_commune(), app.check_team_fields(), app.parse_csv(),
---          app.csv_field(), app.team_covers(), app.save_team(), app.reroute_team_requests(),
---          app.require_admin(), public.admin_teams(), public.admin_save_team(),
+-- Objects: app.fold_text(), app.commune_lookup(), app.resolve_commune(), app.check_team_fields(),
+--          app.parse_csv(), app.csv_field(), app.team_covers(), app.save_team(),
+--          app.reroute_team_requests(), app.require_admin(), app.admin_team_json(),
+--          public.admin_teams(), public.admin_save_team(),
 --          public.admin_set_team_active(), public.admin_import_teams(), public.admin_export_teams().
 
 -- ---------------------------------------------------------------------------------------------

@@ -1,0 +1,115 @@
+-- Rate limits of the anonymous RPCs: fixed windows per subject (phone number, client address,
+-- reference code), one limiter for the booking RPCs (booking, status look-ups and cancellations,
+-- erasure requests) and guide feedback. Poster scans keep their own counters, keyed by a salt that
+-- is deleted every day (poster scans migration).
+--
+-- Subjects are stored only as salted SHA-256 hashes (salt: setting privacy.hash_salt, random per
+-- database), with the scope in the hash so that one phone number cannot be linked across limits.
+-- The client address is read from x-forwarded-for counted from the right, by the number of proxies
+-- the operator trusts (setting client_address.trusted_proxy_hops): the leftmost entries are
+-- whatever the caller sent. Limits are {max, window_seconds} rows rate_limit.<scope> in app.settings.
+--
+-- Objects: app.rate_limit_buckets, app.client_address(), app.hash_subject(), app.rate_limit_take(),
+--          app.rate_limit_reached().
+
+/* One counter per limit, hashed subject and window: enough to refuse the next hit, nothing to
+   identify anyone. */
+create table app.rate_limit_buckets (
+  scope text not null check (scope ~ '^[a-z_]+\.[a-z_]+$'),
+  subject_hash text not null check (subject_hash ~ '^[0-9a-f]{64}$'),
+  window_start timestamptz not null,
+  hits integer not null check (hits >= 0),
+  primary key (scope, subject_hash, window_start)
+);
+comment on table app.rate_limit_buckets is 'Fixed-window counters for rate limits. Subjects (phone numbers, client addresses, reference codes) are stored only as salted SHA-256 hashes; old windows are pruned.';
+comment on column app.rate_limit_buckets.scope is 'Which limit: request_help.per_phone, request_help.per_address, lookup.per_address, lookup.per_code, feedback.per_address.';
+comment on column app.rate_limit_buckets.subject_hash is 'Salted SHA-256 of the subject (never the raw phone number or address).';
+-- Pruning of windows older than a week (app.rate_limit_take).
+create index rate_limit_buckets_window_start_idx on app.rate_limit_buckets (window_start);
+alter table app.rate_limit_buckets enable row level security;
+
+/* The caller's address. Proxies append to x-forwarded-for, so only the entries they added can be
+   trusted: the address is client_address.trusted_proxy_hops entries from the right (1 behind the
+   local gateway). Leftmost entries are whatever the caller sent. */
+create function app.client_address()
+returns text
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  forwarded text := nullif(current_setting('request.headers', true), '')::json ->> 'x-forwarded-for';
+  hops integer := coalesce((app.setting('client_address.trusted_proxy_hops') #>> '{}')::integer, 1);
+  parts text[];
+begin
+  if forwarded is null or btrim(forwarded) = '' then
+    return 'unknown';
+  end if;
+  parts := regexp_split_to_array(btrim(forwarded), '\s*,\s*');
+  return coalesce(nullif(parts[greatest(cardinality(parts) - hops + 1, 1)], ''), 'unknown');
+end
+$$;
+comment on function app.client_address() is 'Client address from x-forwarded-for, counted from the right by the trusted proxy hops (never the caller-controlled leftmost entry).';
+
+/* Salted SHA-256 of a rate-limit subject; the scope is part of the input so that hashes of one
+   phone number in different buckets cannot be linked.
+   PL/pgSQL so that its plan is cached per session: every booking hashes four subjects (see
+   app.setting(), settings migration). */
+create function app.hash_subject(scope text, subject text)
+returns text
+language plpgsql stable
+set search_path = ''
+as $$
+begin
+  return encode(sha256(convert_to(
+    coalesce(app.setting('privacy.hash_salt') #>> '{}', '') || '|' || scope || '|' || subject, 'UTF8')), 'hex');
+end
+$$;
+comment on function app.hash_subject(text, text) is 'Salted SHA-256 (hex) of a rate-limit subject within a scope. PL/pgSQL so that its plan is cached (see app.setting).';
+
+/* Counts one hit for the subject in the current fixed window of the scope's limit
+   (settings rate_limit.<scope> = {max, window_seconds}); true while within the limit. Windows older
+   than a week are pruned now and then. Callers take limits last in their transaction, so the
+   bucket row stays locked only briefly. */
+create function app.rate_limit_take(scope text, subject text)
+returns boolean
+language plpgsql volatile
+set search_path = ''
+as $$
+declare
+  rule jsonb := app.setting('rate_limit.' || scope);
+  window_seconds integer := greatest(coalesce((rule ->> 'window_seconds')::integer, 3600), 1);
+  started timestamptz := to_timestamp(floor(extract(epoch from now()) / window_seconds) * window_seconds);
+  hits integer;
+begin
+  if random() < 0.005 then
+    delete from app.rate_limit_buckets b where b.window_start < now() - interval '7 days';
+  end if;
+  insert into app.rate_limit_buckets as b (scope, subject_hash, window_start, hits)
+  values (rate_limit_take.scope, app.hash_subject(rate_limit_take.scope, subject), started, 1)
+  on conflict on constraint rate_limit_buckets_pkey do update set hits = b.hits + 1
+  returning b.hits into hits;
+  return hits <= coalesce((rule ->> 'max')::integer, 0);
+end
+$$;
+comment on function app.rate_limit_take(text, text) is 'Counts a hit for a subject in the current window of a rate limit; true while within the limit.';
+
+/* True when the subject has already used up the current window (does not count a hit). */
+create function app.rate_limit_reached(scope text, subject text)
+returns boolean
+language plpgsql stable
+set search_path = ''
+as $$
+declare
+  rule jsonb := app.setting('rate_limit.' || scope);
+  window_seconds integer := greatest(coalesce((rule ->> 'window_seconds')::integer, 3600), 1);
+  started timestamptz := to_timestamp(floor(extract(epoch from now()) / window_seconds) * window_seconds);
+begin
+  return coalesce((
+    select b.hits from app.rate_limit_buckets b
+    where b.scope = rate_limit_reached.scope
+      and b.subject_hash = app.hash_subject(rate_limit_reached.scope, subject)
+      and b.window_start = started
+  ), 0) >= coalesce((rule ->> 'max')::integer, 0);
+end
+$$;
+comment on function app.rate_limit_reached(text, text) is 'Whether a subject has used up the current window of a rate limit (no hit counted).';
