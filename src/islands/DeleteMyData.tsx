@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { t } from '../lib/i18n/status';
-import { normalizeReferenceCode } from '../lib/booking/reference-code';
-import { normalizePhone } from '../lib/booking/phone';
+import { normalizeReferenceCode } from '../lib/domain/reference-code';
+import { normalizePhone } from '../lib/domain/phone';
 import { requestDataErasure } from '../lib/booking/api';
 
 /**

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import './BookingForm.css';
 import { t, type MessageKey } from '../lib/i18n/status';
-import { normalizeReferenceCode } from '../lib/booking/reference-code';
-import { formatPhone, normalizePhone } from '../lib/booking/phone';
+import { normalizeReferenceCode } from '../lib/domain/reference-code';
+import { formatPhone, normalizePhone } from '../lib/domain/phone';
 import { cancelRequest, requestStatus } from '../lib/booking/api';
 import { readConfirmation } from '../lib/booking/outbox';
 import { CANCEL_REASONS, type CancelReason, type RequestStatusAnswer } from '../lib/schemas/help-request';

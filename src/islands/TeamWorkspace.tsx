@@ -5,7 +5,7 @@ import './team/TeamWorkspace.css';
 import { t } from '../lib/i18n/team';
 import type { TeamListItem, TeamQueue, TeamSession } from '../lib/schemas/team';
 import { renewWindowMs, sessionState, titleWithCount } from '../lib/team/format';
-import { QUEUE_PAGE_MAX, QUEUE_PAGE_SIZE } from '../lib/team/vocabulary';
+import { QUEUE_PAGE_MAX, QUEUE_PAGE_SIZE } from '../lib/domain/team-vocabulary';
 import SignIn from './team/SignIn';
 import Queue from './team/Queue';
 import RequestView from './team/RequestView';

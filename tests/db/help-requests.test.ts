@@ -11,8 +11,8 @@ import {
 } from '../support/help-requests.ts';
 import { PHONE_CASES } from '../support/phone-cases.ts';
 import { cancelRequest, requestHelp, requestStatus } from '../../src/lib/booking/api.ts';
-import { normalizePhone } from '../../src/lib/booking/phone.ts';
-import { normalizeReferenceCode, REFERENCE_CODE_PATTERN } from '../../src/lib/booking/reference-code.ts';
+import { normalizePhone } from '../../src/lib/domain/phone.ts';
+import { normalizeReferenceCode, REFERENCE_CODE_PATTERN } from '../../src/lib/domain/reference-code.ts';
 import {
   CANCEL_REASONS,
   CONSENT_VERSION,

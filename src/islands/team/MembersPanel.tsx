@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { t } from '../../lib/i18n/team';
 import { isEmail } from '../../lib/team/format';
 import type { Member, TeamListItem, TeamSession } from '../../lib/schemas/team';
-import { MEMBER_ROLES, type MemberRole } from '../../lib/team/vocabulary';
+import { MEMBER_ROLES, type MemberRole } from '../../lib/domain/team-vocabulary';
 import { errorText, ROLE_LABELS } from './labels';
 import type { TeamApi } from './types';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { t } from '../../lib/i18n/team';
 import { formatAge, formatClock, isOverdue } from '../../lib/team/format';
-import { QUEUE_PAGE_MAX, QUEUE_PAGE_SIZE } from '../../lib/team/vocabulary';
+import { QUEUE_PAGE_MAX, QUEUE_PAGE_SIZE } from '../../lib/domain/team-vocabulary';
 import type { RequestSummary, TeamQueue } from '../../lib/schemas/team';
 import type { PlatformLinks } from './types';
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { t, type MessageKey } from '../../lib/i18n/team';
 import { TIME_LABELS } from '../../lib/booking/request-labels';
-import { formatPhone } from '../../lib/booking/phone';
+import { formatPhone } from '../../lib/domain/phone';
 import { stepAnchor } from '../../lib/content/paths';
 import type { TimeWindow } from '../../lib/schemas/help-request';
 import type { HandoverSuggestion, RequestDetail, RequestNote } from '../../lib/schemas/team';
@@ -12,7 +12,7 @@ import {
   type HandoverReason,
   type RequestAction,
   type TeamOutcome,
-} from '../../lib/team/vocabulary';
+} from '../../lib/domain/team-vocabulary';
 import type { RpcResult } from '../../lib/supabase/rpc';
 import { formatAge, formatClock, formatKm, isOverdue } from '../../lib/team/format';
 import { ACTION_LABELS, errorText, eventText, OUTCOME_LABELS, REASON_LABELS, STATUS_LABELS } from './labels';

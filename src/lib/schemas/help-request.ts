@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import { PLATFORM_IDS } from './platform-ids';
-import { normalizePhone } from '../booking/phone';
+import { PLATFORM_IDS } from '../domain/platform-ids';
+import { normalizePhone } from '../domain/phone';
+import { REQUEST_STATUSES } from '../domain/request-statuses';
 import { requestStepSchema } from './request-steps';
 
 /**
@@ -270,10 +271,6 @@ export const helpRequestSchema = then(
 export type HelpRequestInput = z.input<typeof helpRequestSchema>;
 /** What is sent to request_help: clean and normalised. */
 export type HelpRequest = z.output<typeof helpRequestSchema>;
-
-/** Statuses of a request (SQL identifiers); the pages show them in plain Vietnamese. */
-export const REQUEST_STATUSES = ['unassigned', 'assigned', 'accepted', 'closed', 'cancelled'] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 /** Keys of the "what happens next" text in the answer of request_help. */
 export const NEXT_STEPS = [

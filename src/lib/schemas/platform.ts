@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { PLATFORM_IDS } from './platform-ids.ts';
+import { PLATFORM_IDS } from '../domain/platform-ids.ts';
 
 export { PLATFORM_IDS };
 

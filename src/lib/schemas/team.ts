@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { REQUEST_STATUSES } from './help-request';
-import { MEMBER_ROLES, REQUEST_ACTIONS } from '../team/vocabulary';
+import { REQUEST_STATUSES } from '../domain/request-statuses';
+import { MEMBER_ROLES, REQUEST_ACTIONS } from '../domain/team-vocabulary';
 
 /**
  * The team workspace's data, as the team RPCs return it (supabase/migrations/2026112804*.sql).
  * The RPC wrappers (src/lib/supabase/team-rpc.ts) validate every answer with these schemas, and
- * the db tests use the same ones. The vocabularies live in src/lib/team/vocabulary.ts (no zod).
+ * the db tests use the same ones. The vocabularies live in src/lib/domain/team-vocabulary.ts (no zod).
  */
 
 export {
@@ -23,7 +23,7 @@ export {
   type RequestAction,
   type TeamErrorCode,
   type TeamOutcome,
-} from '../team/vocabulary';
+} from '../domain/team-vocabulary';
 
 /** A team as the workspace names it. */
 export const teamRefSchema = z.object({ id: z.number().int(), code: z.string(), name: z.string() });

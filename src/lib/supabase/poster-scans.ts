@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { callRpc } from './rpc';
-import { POSTER_ID_MAX_LENGTH, POSTER_ID_PATTERN } from '../posters/poster-id';
+import { POSTER_ID_MAX_LENGTH, POSTER_ID_PATTERN } from '../domain/poster-id';
 
 /** A poster id (`g-vs4`, `x-ha-tu`), as the database accepts it. */
 export const posterIdSchema = z.string().max(POSTER_ID_MAX_LENGTH).regex(POSTER_ID_PATTERN);
