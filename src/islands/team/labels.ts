@@ -5,7 +5,7 @@
  */
 import { t, type MessageKey } from '../../lib/i18n/team';
 import type { RequestStatus } from '../../lib/domain/request-statuses';
-import type { RequestEvent } from '../../lib/schemas/team';
+import type { RequestEvent } from '../../lib/api/team';
 import {
   HANDOVER_REASONS,
   OUTCOMES,
