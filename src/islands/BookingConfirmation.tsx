@@ -3,7 +3,6 @@ import { t, type MessageKey } from '../lib/i18n/booking';
 import { formatPhone } from '../lib/domain/phone';
 import { STATUS_LABELS } from '../lib/booking/request-labels';
 import type { HelpRequestAnswer, NextStep } from '../lib/api/booking';
-import type { RequestStatus } from '../lib/domain/request-statuses';
 
 interface Props {
   answer: HelpRequestAnswer;

@@ -53,7 +53,6 @@ export type RequestHelpErrorCode = FieldErrorCode | FormErrorCode;
 
 /** Codes of request_status and cancel_request (not_found is the generic {found: false} answer). */
 export const LOOKUP_ERRORS = ['not_found', 'rate_limited', 'reason_invalid', 'not_cancellable', 'post_required'] as const;
-export type LookupErrorCode = (typeof LOOKUP_ERRORS)[number];
 
 /**
  * What PostgREST itself answers (HTTP 400) when a body is not JSON it can hand to the function:

@@ -44,7 +44,6 @@ export const TEAM_ERROR_CODES = [
   'member_exists',
   'cannot_remove_self',
 ] as const;
-export type TeamErrorCode = (typeof TEAM_ERROR_CODES)[number];
 
 /** Longest note, in characters. */
 export const NOTE_MAX_LENGTH = 1000;
