@@ -8,7 +8,7 @@ import { requestDataErasure } from '../lib/api/status';
 /**
  * /tra-cuu/: "Xoá thông tin cá nhân của tôi". The citizen gives the reference code and phone; the
  * server erases at once when no team is working on the request, else flags it for erasure at
- * closing (request_data_erasure, migration 20261128050000). Wrong code or phone get the same
+ * closing (request_data_erasure, migration 20261128001300). Wrong code or phone get the same
  * "not found" as the status look-up; nothing personal comes back.
  */
 export default function DeleteMyData() {

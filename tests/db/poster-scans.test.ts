@@ -9,7 +9,7 @@ import { requestStatistics } from '../../src/lib/api/admin.ts';
 /**
  * Scan counting for printed QR posters (migration 20261128030000_poster_scans.sql): only
  * (poster, day) counts, a rate limit per hashed client address, strict poster ids, POST only, and
- * statistics for admins alone (in request_statistics, migration 20261128050200_statistics.sql).
+ * statistics for admins alone (in request_statistics).
  */
 
 const TODAY = `(now() at time zone 'Asia/Ho_Chi_Minh')::date`;

@@ -1,6 +1,6 @@
 /**
- * Contracts of the admin workspace /quan-tri/ (migrations 20261128050100_team_admin.sql and
- * 20261128050200_statistics.sql): teams, CSV import and export, statistics. Each needs a signed-in
+ * Contracts of the admin workspace /quan-tri/ (migrations 20261128001500_team_admin.sql and
+ * 20261128001600_statistics.sql): teams, CSV import and export, statistics. Each needs a signed-in
  * admin unless said otherwise, and answers `forbidden` to anyone else. The admins' member list
  * uses the team contracts (team_members, add_team_member, remove_team_member).
  */

@@ -1,7 +1,4 @@
-/**
- * Contract of the booking form /dat-lich/ (migrations 20261128010200_help_request_rpcs.sql and
- * 20261128070200_request_help_routes_before_insert.sql).
- */
+/** Contract of the booking form /dat-lich/ (migration 20261128000800_booking.sql). */
 import * as z from 'zod/mini';
 import { REQUEST_STATUSES } from '../domain/request-statuses';
 import { helpRequestSchema } from '../schemas/help-request';

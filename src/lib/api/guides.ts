@@ -1,7 +1,4 @@
-/**
- * Contracts of the guide pages (migrations 20261128020000_guide_feedback.sql and
- * 20261128060000_feedback_shared_rate_limit.sql).
- */
+/** Contracts of the guide pages (migration 20261128000900_guide_feedback.sql). */
 import * as z from 'zod/mini';
 import { defineRpc } from './rpc';
 

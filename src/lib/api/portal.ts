@@ -1,4 +1,4 @@
-/** Contracts of the portal as a whole (migration 20261128000200_portal_stats.sql). */
+/** Contracts of the portal as a whole (migration 20261128001600_statistics.sql). */
 import * as z from 'zod/mini';
 import { defineRpc } from './rpc';
 

@@ -1,4 +1,4 @@
-/** Contracts of the QR posters (migration 20261128030000_poster_scans.sql). */
+/** Contracts of the QR posters (migration 20261128001000_poster_scans.sql). */
 import * as z from 'zod/mini';
 import { POSTER_ID_MAX_LENGTH, POSTER_ID_PATTERN } from '../domain/poster-id';
 import { defineRpc } from './rpc';

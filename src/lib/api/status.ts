@@ -1,6 +1,6 @@
 /**
- * Contracts of the citizen's status page /tra-cuu/ (migrations 20261128010200_help_request_rpcs.sql,
- * 20261128040300_request_status_steps.sql, 20261128050000_personal_data_retention.sql). Each takes
+ * Contracts of the citizen's status page /tra-cuu/ (migrations 20261128000800_booking.sql and
+ * 20261128001300_personal_data_retention.sql). Each takes
  * the reference code and phone as typed: the SQL normalises both. A wrong code or phone gets the
  * same `{found: false}`, so the answer never tells which was wrong.
  */

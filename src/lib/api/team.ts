@@ -1,7 +1,6 @@
 /**
- * Contracts of the team workspace /doi/ (migrations 20261128040000_team_members.sql,
- * 20261128040100_team_workspace.sql, 20261128090000_team_request_erasure_flag.sql,
- * 20261128091000_team_queue_pages.sql). Every one needs a signed-in member (none is callable as
+ * Contracts of the team workspace /doi/ (migrations 20261128000300_members.sql and
+ * 20261128001100_team_workspace.sql). Every one needs a signed-in member (none is callable as
  * anon) and is a POST, so no argument (notes may hold personal data) ever travels in a URL.
  * Besides the codes listed per contract, each may answer `not_member` (signed in, on no team).
  */
@@ -87,7 +86,7 @@ const requestSummarySchema = z.object({
   notes_count: z.int(),
   accepted_by: z.nullable(z.object({ name: z.string(), me: z.boolean() })),
   /** The citizen asked for their personal data to be erased while a team works on the request; it
-   * is erased when the request is closed or cancelled (migrations 20261128050000, 20261128092000). */
+   * is erased when the request is closed or cancelled (migration 20261128001300). */
   erase_requested: z.boolean(),
 });
 export type RequestSummary = z.output<typeof requestSummarySchema>;

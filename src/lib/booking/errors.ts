@@ -1,7 +1,7 @@
 /**
  * The stable error codes of the booking functions, where each belongs on the form, and whether
  * trying again later can help. SQL raises them as the message of errcode P0001
- * (supabase/migrations/20261128010100_help_request_rules.sql and …010200_help_request_rpcs.sql);
+ * (supabase/migrations/20261128000500_request_validation.sql and …000800_booking.sql);
  * the zod schema (src/lib/schemas/help-request.ts) uses the same codes as issue messages. Each code
  * has a Vietnamese message `booking.error.<code>` in src/lib/i18n/vi/booking.json.
  */

@@ -6,7 +6,7 @@ import { normalizePhone } from '../domain/phone';
  * A booking for in-person help, as the form sends it to `request_help(request jsonb)`.
  *
  * The database checks the same rules with the same error codes in `app.validate_help_request()`
- * (supabase/migrations/20261128010100_help_request_rules.sql): change both together. Every issue's
+ * (supabase/migrations/20261128000500_request_validation.sql): change both together. Every issue's
  * message is a stable error code (`phone_invalid`, `consent_required`, …) that the form maps to a
  * Vietnamese message with `src/lib/booking/errors.ts`. Two rules only the database can check:
  * that the commune exists (`commune_unknown`) and that the consent version is still accepted.

@@ -1,7 +1,7 @@
 /**
  * The fields of a team as admins write them: a row of the team CSV (public/mau-nhap-to.csv) or the
  * team form of /quan-tri/, every value as text. The database parses and checks them
- * (`app.parse_csv` and the team rules in supabase/migrations/20261128050100_team_admin.sql), so a
+ * (`app.parse_csv` and the team rules in supabase/migrations/20261128001500_team_admin.sql), so a
  * script, the form and an import get the same rules and error codes.
  */
 import * as z from 'zod/mini';
