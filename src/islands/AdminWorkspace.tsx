@@ -1,18 +1,23 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { Session } from '@supabase/supabase-js';
+import type { Session, SupabaseClient } from '@supabase/supabase-js';
 import { t, type MessageKey } from '../lib/i18n/admin';
-import { getSupabase } from '../lib/supabase/client';
+import { callRpc, loadSupabase } from '../lib/api/rpc';
 import {
-  exportTeamsCsv,
-  fetchAdminTeams,
-  fetchStatistics,
-  importTeamsCsv,
-  saveAdminTeam,
-  setAdminTeamActive,
-} from '../lib/supabase/admin-rpc';
-import { addTeamMember, fetchTeamMembers, removeTeamMember } from '../lib/supabase/team-rpc';
-import type { AdminTeam, AdminTeamPage, ImportError, ImportResult, Statistics, TeamFields } from '../lib/schemas/admin';
-import { MEMBER_ROLES, type MemberRole } from '../lib/schemas/team';
+  adminExportTeams,
+  adminImportTeams,
+  adminSaveTeam,
+  adminSetTeamActive,
+  adminTeams,
+  requestStatistics,
+  type AdminTeam,
+  type AdminTeamPage,
+  type ImportError,
+  type ImportResult,
+  type Statistics,
+} from '../lib/api/admin';
+import { addTeamMember, removeTeamMember, teamMembers } from '../lib/api/team';
+import type { TeamFields } from '../lib/schemas/team-fields';
+import { MEMBER_ROLES, type MemberRole } from '../lib/domain/team-vocabulary';
 import { downloadText, statisticsToCsv } from '../lib/admin/statistics-csv';
 import SignIn from './team/SignIn';
 import './AdminWorkspace.css';
@@ -44,34 +49,48 @@ function fieldProblem(e: { column: string | null; code: string; first_line?: num
 /**
  * /quan-tri/: the youth-union admin workspace. Sign-in by email code; non-admins are told so.
  * Teams (search, filters, create, edit, deactivate, members), CSV import and export, statistics.
- * Every call goes through src/lib/supabase/admin-rpc.ts; the database checks the admin role.
+ * Every call goes through the contracts of src/lib/api/admin.ts; the database checks the admin role.
  */
 export default function AdminWorkspace({ communes }: { communes: AdminCommune[] }) {
+  const [supabase, setSupabase] = useState<SupabaseClient | null>(null);
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [allowed, setAllowed] = useState<boolean | null>(null);
   const [tab, setTab] = useState<Tab>('teams');
 
   useEffect(() => {
-    const supabase = getSupabase();
-    supabase.auth.getSession().then(({ data }) => setSession(data.session));
-    const { data } = supabase.auth.onAuthStateChange((_event, next) => setSession(next));
-    return () => data.subscription.unsubscribe();
+    // supabase-js arrives after the first screen; offline, the sign-in form reports the failure.
+    let unsubscribe = () => {};
+    let live = true;
+    loadSupabase().then(
+      (client) => {
+        if (!live) return;
+        setSupabase(client);
+        client.auth.getSession().then(({ data }) => setSession(data.session));
+        const { data } = client.auth.onAuthStateChange((_event, next) => setSession(next));
+        unsubscribe = () => data.subscription.unsubscribe();
+      },
+      () => setSession(null),
+    );
+    return () => {
+      live = false;
+      unsubscribe();
+    };
   }, []);
 
   useEffect(() => {
     if (!session) return setAllowed(null);
     // Asking for one team is the cheapest way to learn whether the database sees an admin.
-    fetchAdminTeams({ pageSize: 1 }).then((answer) => setAllowed(answer.ok ? true : answer.code === 'forbidden' ? false : null));
+    callRpc(adminTeams, { page_size: 1 }).then((answer) => setAllowed(answer.ok ? true : answer.code === 'forbidden' ? false : null));
   }, [session]);
 
   if (session === undefined) return <p>{t('admin.loading')}</p>;
-  if (!session) return <SignIn supabase={getSupabase()} lead={t('admin.signIn.lead')} />;
+  if (!session) return <SignIn lead={t('admin.signIn.lead')} />;
 
   const email = session.user.email ?? '';
   const header = (
     <p className="app-admin__who">
       {t('admin.signedInAs', { email })}{' '}
-      <button className="app-button app-button--secondary" type="button" onClick={() => getSupabase().auth.signOut()}>
+      <button className="app-button app-button--secondary" type="button" onClick={() => supabase?.auth.signOut()}>
         {t('admin.signOut')}
       </button>
     </p>
@@ -113,11 +132,11 @@ function TeamsPanel({ communes }: { communes: AdminCommune[] }) {
 
   const load = useCallback(
     async (targetPage = page) => {
-      const answer = await fetchAdminTeams({
-        search,
-        communeCode: commune || undefined,
-        active: active === '' ? undefined : active === 'true',
-        overloaded: overloaded || undefined,
+      const answer = await callRpc(adminTeams, {
+        search: search.trim() || null,
+        commune_code: commune || null,
+        active: active === '' ? null : active === 'true',
+        overloaded: overloaded || null,
         page: targetPage,
       });
       if (answer.ok) setData(answer.data);
@@ -139,7 +158,7 @@ function TeamsPanel({ communes }: { communes: AdminCommune[] }) {
   }
 
   async function toggle(team: AdminTeam) {
-    const answer = await setAdminTeamActive(team.id, !team.active);
+    const answer = await callRpc(adminSetTeamActive, { team_id: team.id, active: !team.active });
     setConfirming(null);
     if (!answer.ok) return setMessage(errorText(answer.code));
     setMessage(
@@ -317,7 +336,7 @@ function TeamForm({ team, onClose, onSaved }: { team: AdminTeam | null; onClose:
   async function save(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
-    const answer = await saveAdminTeam(team?.id ?? null, fields);
+    const answer = await callRpc(adminSaveTeam, { team_id: team?.id ?? null, team: fields });
     setBusy(false);
     if (!answer.ok) return setFailure(errorText(answer.code));
     if (!answer.data.ok) {
@@ -371,7 +390,7 @@ function MembersPanel({ teamId }: { teamId: number }) {
   const [message, setMessage] = useState<string | null>(null);
 
   const load = useCallback(async () => {
-    const answer = await fetchTeamMembers(teamId);
+    const answer = await callRpc(teamMembers, { team_id: teamId });
     if (answer.ok) setMembers(answer.data);
     else setMessage(errorText(answer.code));
   }, [teamId]);
@@ -381,7 +400,7 @@ function MembersPanel({ teamId }: { teamId: number }) {
 
   async function add(event: FormEvent) {
     event.preventDefault();
-    const answer = await addTeamMember({ email, teamId, role });
+    const answer = await callRpc(addTeamMember, { email, team_id: teamId, role });
     if (!answer.ok) {
       const known = answer.code === 'email_invalid' || answer.code === 'member_exists';
       return setMessage(known ? t(`admin.members.error.${answer.code}` as MessageKey) : errorText(answer.code));
@@ -392,7 +411,7 @@ function MembersPanel({ teamId }: { teamId: number }) {
   }
 
   async function remove(id: number) {
-    const answer = await removeTeamMember(id);
+    const answer = await callRpc(removeTeamMember, { member_id: id });
     if (!answer.ok) return setMessage(errorText(answer.code));
     load();
   }
@@ -443,14 +462,14 @@ function ImportPanel() {
     setBusy(true);
     setFailure(null);
     // The file goes as text; the database parses and checks it (same rules for every client).
-    const answer = await importTeamsCsv(await file.text(), { apply });
+    const answer = await callRpc(adminImportTeams, { csv: await file.text(), apply });
     setBusy(false);
     if (!answer.ok) return setFailure(errorText(answer.code));
     setResult(answer.data);
   }
 
   async function exportAll() {
-    const answer = await exportTeamsCsv();
+    const answer = await callRpc(adminExportTeams, {});
     if (!answer.ok) return setFailure(errorText(answer.code));
     downloadText('danh-sach-to.csv', answer.data);
   }
@@ -552,7 +571,7 @@ function StatsPanel() {
   const [failure, setFailure] = useState<string | null>(null);
 
   const load = useCallback(async () => {
-    const answer = await fetchStatistics({ from, to });
+    const answer = await callRpc(requestStatistics, { from_day: from, to_day: to });
     if (answer.ok) {
       setStats(answer.data);
       setFailure(null);

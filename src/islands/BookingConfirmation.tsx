@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { t, type MessageKey } from '../lib/i18n/booking';
-import { formatPhone } from '../lib/booking/phone';
+import { formatPhone } from '../lib/domain/phone';
 import { STATUS_LABELS } from '../lib/booking/request-labels';
-import type { HelpRequestAnswer, NextStep, RequestStatus } from '../lib/schemas/help-request';
+import type { HelpRequestAnswer, NextStep } from '../lib/api/booking';
 
 interface Props {
   answer: HelpRequestAnswer;

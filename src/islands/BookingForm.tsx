@@ -15,7 +15,9 @@ import {
   type TimeWindow,
 } from '../lib/schemas/help-request';
 import { fieldOf, isRequestHelpError, isRetryable, type FormField } from '../lib/booking/errors';
-import { checkService, requestHelp } from '../lib/booking/api';
+import { callRpc } from '../lib/api/rpc';
+import { requestHelp } from '../lib/api/booking';
+import { portalStats } from '../lib/api/portal';
 import { nearestCommune, type CommuneChoice } from '../lib/booking/communes';
 import {
   newIdempotencyKey,
@@ -240,7 +242,7 @@ export default function BookingForm({ communes, guides, platforms }: Props) {
       clearTimeout(retryTimer.current);
       pendingRef.current = pending;
       setPhase('sending');
-      const result = await Promise.race([requestHelp(pending.payload), timeout(20_000)]);
+      const result = await Promise.race([callRpc(requestHelp, { request: pending.payload }), timeout(20_000)]);
       if (pendingRef.current !== pending) return;
       if (result.ok) {
         const booking: ConfirmedBooking = {
@@ -329,9 +331,10 @@ export default function BookingForm({ communes, guides, platforms }: Props) {
     if (poster && /^[A-Za-z0-9_-]{1,40}$/.test(poster)) preset.poster = poster;
     setValues({ ...EMPTY, ...preset });
     setPhase('editing');
-    // Tell the citizen early when the booking service cannot be reached (they may still fill in).
-    void checkService().then((up) => {
-      if (!up) setServerDown(true);
+    // Tell the citizen early when the booking service cannot be reached (they may still fill in);
+    // the call also fetches supabase-js ahead of the first submit.
+    void callRpc(portalStats, {}).then((answer) => {
+      if (!answer.ok) setServerDown(true);
     });
   }, [communes, guides, send]);
 

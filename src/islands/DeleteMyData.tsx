@@ -1,13 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { t } from '../lib/i18n/status';
-import { normalizeReferenceCode } from '../lib/booking/reference-code';
-import { normalizePhone } from '../lib/booking/phone';
-import { requestDataErasure } from '../lib/booking/api';
+import { normalizeReferenceCode } from '../lib/domain/reference-code';
+import { normalizePhone } from '../lib/domain/phone';
+import { callRpc } from '../lib/api/rpc';
+import { requestDataErasure } from '../lib/api/status';
 
 /**
  * /tra-cuu/: "Xoá thông tin cá nhân của tôi". The citizen gives the reference code and phone; the
  * server erases at once when no team is working on the request, else flags it for erasure at
- * closing (request_data_erasure, migration 20261128050000). Wrong code or phone get the same
+ * closing (request_data_erasure, migration 20261128001300). Wrong code or phone get the same
  * "not found" as the status look-up; nothing personal comes back.
  */
 export default function DeleteMyData() {
@@ -32,7 +33,7 @@ export default function DeleteMyData() {
     if (!fields.get('confirm')) return setError(t('erase.error.confirm'));
     setError(null);
     setBusy(true);
-    const answer = await requestDataErasure(cleanCode, cleanPhone);
+    const answer = await callRpc(requestDataErasure, { code: cleanCode, phone: cleanPhone });
     setBusy(false);
     if (!answer.ok) {
       setError(t(answer.code === 'rate_limited' ? 'lookup.error.rate_limited' : 'lookup.error.unavailable'));

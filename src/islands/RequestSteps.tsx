@@ -1,5 +1,5 @@
 import { t, type MessageKey } from '../lib/i18n/status';
-import type { RequestStepEntry } from '../lib/schemas/request-steps';
+import type { RequestStepEntry } from '../lib/api/status';
 
 /** Outcomes in the citizen's words (the team's codes; older codes keep their booking texts). */
 const OUTCOME_TEXTS: Record<string, MessageKey> = {

@@ -1,11 +1,18 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import './BookingForm.css';
 import { t, type MessageKey } from '../lib/i18n/status';
-import { normalizeReferenceCode } from '../lib/booking/reference-code';
-import { formatPhone, normalizePhone } from '../lib/booking/phone';
-import { cancelRequest, requestStatus } from '../lib/booking/api';
+import { normalizeReferenceCode } from '../lib/domain/reference-code';
+import { formatPhone, normalizePhone } from '../lib/domain/phone';
+import { callRpc } from '../lib/api/rpc';
 import { readConfirmation } from '../lib/booking/outbox';
-import { CANCEL_REASONS, type CancelReason, type RequestStatusAnswer } from '../lib/schemas/help-request';
+import {
+  CANCEL_REASONS,
+  cancelRequest,
+  foundOnly,
+  requestStatus,
+  type CancelReason,
+  type RequestStatusAnswer,
+} from '../lib/api/status';
 import { STATUS_LABELS } from '../lib/booking/request-labels';
 import RequestSteps from './RequestSteps';
 
@@ -88,7 +95,7 @@ export default function StatusLookup() {
     setMessage(null);
     if (!cleanCode || !cleanPhone) return;
     setBusy(true);
-    const answer = await requestStatus(cleanCode, cleanPhone);
+    const answer = foundOnly(await callRpc(requestStatus, { code: cleanCode, phone: cleanPhone }));
     setBusy(false);
     if (answer.ok) {
       setResult(answer.data);
@@ -105,7 +112,9 @@ export default function StatusLookup() {
     if (!credentials || !result || busy) return;
     const cancelReason = reason ?? 'other';
     setBusy(true);
-    const answer = await cancelRequest(credentials.code, credentials.phone, cancelReason, erase);
+    const answer = foundOnly(
+      await callRpc(cancelRequest, { ...credentials, reason: cancelReason, erase_personal_data: erase }),
+    );
     setBusy(false);
     setConfirming(false);
     if (answer.ok) {

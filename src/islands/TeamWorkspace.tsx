@@ -1,17 +1,18 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Session } from '@supabase/supabase-js';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Session, SupabaseClient } from '@supabase/supabase-js';
 import './team/form.css';
 import './team/TeamWorkspace.css';
 import { t } from '../lib/i18n/team';
-import type { TeamListItem, TeamQueue, TeamSession } from '../lib/schemas/team';
+import { callRpc, loadSupabase } from '../lib/api/rpc';
+import { teamList, teamQueue, teamSession, type TeamListItem, type TeamQueue, type TeamSession } from '../lib/api/team';
 import { renewWindowMs, sessionState, titleWithCount } from '../lib/team/format';
-import { QUEUE_PAGE_MAX, QUEUE_PAGE_SIZE } from '../lib/team/vocabulary';
+import { QUEUE_PAGE_MAX, QUEUE_PAGE_SIZE } from '../lib/domain/team-vocabulary';
 import SignIn from './team/SignIn';
 import Queue from './team/Queue';
 import RequestView from './team/RequestView';
 import MembersPanel from './team/MembersPanel';
 import { errorText, ROLE_LABELS } from './team/labels';
-import type { GuideLinks, PlatformLinks, TeamApi } from './team/types';
+import type { GuideLinks, PlatformLinks } from './team/types';
 
 /** How often the open queue is fetched again while the tab is visible. */
 const REFRESH_MS = 30_000;
@@ -27,33 +28,23 @@ interface Props {
 
 type Scope = { pool: true } | { pool: false; teamId: number | null };
 
-/**
- * The RPC layer (supabase-js, zod, the team RPCs) is fetched as soon as this module runs, while
- * React draws the first screen; a failed download (offline) is tried again on request.
- */
-let backend: Promise<TeamApi> | undefined;
-function loadBackend(): Promise<TeamApi> {
-  backend ??= import('../lib/team/backend').catch((error: unknown) => {
-    backend = undefined;
-    throw error;
-  });
-  return backend;
-}
-void loadBackend().catch(() => {});
+// supabase-js (over half of the page's JavaScript) is fetched as soon as this module runs, while
+// React draws the first screen; a failed download (offline) is tried again on request.
+void loadSupabase().catch(() => {});
 
 /**
- * The team workspace (/doi/): waits for the RPC layer, then signs in and shows the team's requests
+ * The team workspace (/doi/): waits for supabase-js, then signs in and shows the team's requests
  * (SignedInArea). Nothing personal is ever written to browser storage.
  */
 export default function TeamWorkspace(props: Props) {
-  const [api, setApi] = useState<TeamApi | null>(null);
+  const [supabase, setSupabase] = useState<SupabaseClient | null>(null);
   const [failed, setFailed] = useState(false);
   const load = useCallback(() => {
     setFailed(false);
-    loadBackend().then(setApi, () => setFailed(true));
+    loadSupabase().then(setSupabase, () => setFailed(true));
   }, []);
   useEffect(load, [load]);
-  if (api) return <SignedInArea api={api} {...props} />;
+  if (supabase) return <SignedInArea supabase={supabase} {...props} />;
   if (!failed) return <p>{t('team.loading')}</p>;
   return (
     <div role="alert">
@@ -70,8 +61,7 @@ export default function TeamWorkspace(props: Props) {
  * component's memory only: nothing is written to localStorage or sessionStorage except the tokens
  * supabase-js keeps (removed on sign-out); the address bar holds at most a request id.
  */
-function SignedInArea({ api, guides, platforms }: Props & { api: TeamApi }) {
-  const supabase = useMemo(() => api.getSupabase(), [api]);
+function SignedInArea({ supabase, guides, platforms }: Props & { supabase: SupabaseClient }) {
   // undefined while supabase-js reads its stored session.
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [membership, setMembership] = useState<TeamSession | null>(null);
@@ -102,7 +92,7 @@ function SignedInArea({ api, guides, platforms }: Props & { api: TeamApi }) {
     setMembershipError(null);
     if (!userId) return;
     let live = true;
-    void api.fetchTeamSession(supabase).then((answer) => {
+    void callRpc(teamSession, {}, supabase).then((answer) => {
       if (!live) return;
       if (answer.ok) setMembership(answer.data);
       else setMembershipError(errorText(answer.code));
@@ -110,7 +100,7 @@ function SignedInArea({ api, guides, platforms }: Props & { api: TeamApi }) {
     return () => {
       live = false;
     };
-  }, [api, userId, supabase]);
+  }, [userId, supabase]);
 
   const signOut = useCallback(
     async (scope: 'local' | 'global', message: string) => {
@@ -147,7 +137,7 @@ function SignedInArea({ api, guides, platforms }: Props & { api: TeamApi }) {
   }, [expiresAt, now, renew, renewWindow, signedOut, signOut]);
 
   if (session === undefined) return <p>{t('team.loading')}</p>;
-  if (!session || signedOut) return <SignIn supabase={supabase} notice={notice} />;
+  if (!session || signedOut) return <SignIn notice={notice} />;
 
   const email = session.user.email ?? '';
   const state = sessionState(expiresAt, now, renewWindow);
@@ -189,7 +179,7 @@ function SignedInArea({ api, guides, platforms }: Props & { api: TeamApi }) {
         </section>
       )}
       {membership?.member && (
-        <Workspace api={api} membership={membership} now={now} guides={guides} platforms={platforms} />
+        <Workspace membership={membership} now={now} guides={guides} platforms={platforms} />
       )}
       {account}
     </div>
@@ -197,7 +187,6 @@ function SignedInArea({ api, guides, platforms }: Props & { api: TeamApi }) {
 }
 
 interface WorkspaceProps {
-  api: TeamApi;
   membership: TeamSession;
   now: Date;
   guides: GuideLinks;
@@ -205,7 +194,7 @@ interface WorkspaceProps {
 }
 
 /** The signed-in member's workspace: queue (refreshed on an interval and on focus), one request, members. */
-function Workspace({ api, membership, now, guides, platforms }: WorkspaceProps) {
+function Workspace({ membership, now, guides, platforms }: WorkspaceProps) {
   const me = membership.member!;
   const canManageMembers = me.role !== 'member';
   const [view, setView] = useState<'queue' | 'members'>('queue');
@@ -229,7 +218,10 @@ function Workspace({ api, membership, now, guides, platforms }: WorkspaceProps) 
     lastLoad.current = Date.now();
     const seq = ++loadSeq.current;
     setLoading(true);
-    const answer = await api.fetchTeamQueue(scope.pool ? { pool: true, pageSize } : { teamId: scope.teamId, pageSize });
+    const answer = await callRpc(
+      teamQueue,
+      scope.pool ? { pool: true, page_size: pageSize } : { team_id: scope.teamId, page_size: pageSize },
+    );
     if (seq !== loadSeq.current) return;
     setLoading(false);
     if (answer.ok) {
@@ -240,7 +232,7 @@ function Workspace({ api, membership, now, guides, platforms }: WorkspaceProps) 
       setError(errorText(answer.code));
     }
     setTick((n) => n + 1);
-  }, [api, scope, pageSize]);
+  }, [scope, pageSize]);
 
   useEffect(() => {
     void load();
@@ -270,10 +262,10 @@ function Workspace({ api, membership, now, guides, platforms }: WorkspaceProps) 
 
   useEffect(() => {
     if (me.role !== 'admin') return;
-    void api.fetchTeamList().then((answer) => {
+    void callRpc(teamList, {}).then((answer) => {
       if (answer.ok) setTeams(answer.data);
     });
-  }, [api, me.role]);
+  }, [me.role]);
 
   // The phone's back gesture closes a request: opening one adds a history entry (the id only).
   useEffect(() => {
@@ -327,11 +319,10 @@ function Workspace({ api, membership, now, guides, platforms }: WorkspaceProps) 
         </nav>
       )}
       {view === 'members' && openId === null ? (
-        <MembersPanel api={api} me={me} />
+        <MembersPanel me={me} />
       ) : openId !== null ? (
         <RequestView
           key={openId}
-          api={api}
           requestId={openId}
           now={now}
           guides={guides}

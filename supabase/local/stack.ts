@@ -14,7 +14,7 @@ import { startPostgrest } from './postgrest.ts';
 import { createAuthStandIn } from './auth-standin.ts';
 import { startGateway } from './gateway.ts';
 import { startJobRunner } from './jobs.ts';
-import { LOCAL_ANON_KEY } from '../../src/lib/supabase/local-keys.ts';
+import { LOCAL_ANON_KEY } from '../../src/lib/api/local-keys.ts';
 
 export interface StackOptions {
   /** Port of the single origin; 0 picks a free one. */

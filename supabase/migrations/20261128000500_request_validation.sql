@@ -52,7 +52,7 @@ comment on function app.clean_text(text) is 'Normalises multi-line user text: LF
 /* Vietnamese phone numbers in any common spelling → 0XXXXXXXXX (mobile, 10 digits) or
    02XXXXXXXXX (landline, 11 digits); null when it is not one. Accepts +84 / 84 / 0084 prefixes,
    spaces, dots, dashes, brackets and a missing leading 0. Mirrors normalizePhone() in
-   src/lib/booking/phone.ts (the tests run the same table of cases through both). */
+   src/lib/domain/phone.ts (the tests run the same table of cases through both). */
 create function app.normalize_phone(raw text)
 returns text
 language plpgsql immutable parallel safe
@@ -89,10 +89,10 @@ begin
   return null;
 end
 $$;
-comment on function app.normalize_phone(text) is 'Vietnamese mobile or landline number in any common spelling → 0XXXXXXXXX or 02XXXXXXXXX; null when invalid. Mirrors src/lib/booking/phone.ts.';
+comment on function app.normalize_phone(text) is 'Vietnamese mobile or landline number in any common spelling → 0XXXXXXXXX or 02XXXXXXXXX; null when invalid. Mirrors src/lib/domain/phone.ts.';
 
 /* A reference code as typed ("qn 7k4 m9p x2a", "7K4M9PX2A") → "QN-7K4-M9P-X2A", or null.
-   Mirrors normalizeReferenceCode() in src/lib/booking/reference-code.ts. */
+   Mirrors normalizeReferenceCode() in src/lib/domain/reference-code.ts. */
 create function app.normalize_reference_code(raw text)
 returns text
 language plpgsql immutable parallel safe
@@ -114,7 +114,7 @@ begin
   return 'QN-' || substr(c, 1, 3) || '-' || substr(c, 4, 3) || '-' || substr(c, 7, 3);
 end
 $$;
-comment on function app.normalize_reference_code(text) is 'Reference code as typed → canonical QN-XXX-XXX-XXX, or null. Mirrors src/lib/booking/reference-code.ts.';
+comment on function app.normalize_reference_code(text) is 'Reference code as typed → canonical QN-XXX-XXX-XXX, or null. Mirrors src/lib/domain/reference-code.ts.';
 
 /* A person's name after clean_line(): 2–80 characters, none of the control, invisible-format or
    markup characters, and not only digits and punctuation. Mirrors isValidName().

@@ -147,7 +147,7 @@ begin
   return null;
 end
 $function$;
-comment on function app.normalize_phone(raw text) is 'Vietnamese mobile or landline number in any common spelling → 0XXXXXXXXX or 02XXXXXXXXX; null when invalid. Mirrors src/lib/booking/phone.ts.';
+comment on function app.normalize_phone(raw text) is 'Vietnamese mobile or landline number in any common spelling → 0XXXXXXXXX or 02XXXXXXXXX; null when invalid. Mirrors src/lib/domain/phone.ts.';
 
 CREATE OR REPLACE FUNCTION app.normalize_reference_code(raw text)
  RETURNS text
@@ -171,7 +171,7 @@ begin
   return 'QN-' || substr(c, 1, 3) || '-' || substr(c, 4, 3) || '-' || substr(c, 7, 3);
 end
 $function$;
-comment on function app.normalize_reference_code(raw text) is 'Reference code as typed → canonical QN-XXX-XXX-XXX, or null. Mirrors src/lib/booking/reference-code.ts.';
+comment on function app.normalize_reference_code(raw text) is 'Reference code as typed → canonical QN-XXX-XXX-XXX, or null. Mirrors src/lib/domain/reference-code.ts.';
 
 CREATE OR REPLACE FUNCTION app.validate_help_request(payload jsonb)
  RETURNS jsonb

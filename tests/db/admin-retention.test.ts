@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { anonClient, withSql } from '../support/clients.ts';
 import { changeSettings, RELAXED_LIMITS, anonHeaders } from '../support/help-requests.ts';
 import { QUANG_LA, TeamWorld, type BookedRequest } from '../support/team.ts';
-import { requestDataErasure } from '../../src/lib/booking/api.ts';
+import { callRpc } from '../../src/lib/api/rpc.ts';
+import { requestDataErasure } from '../../src/lib/api/status.ts';
 
 /**
  * Retention and the citizen's erasure request (migration
@@ -169,20 +170,20 @@ describe.each(inject('stacks'))('personal data retention on $backend', (stack) =
   it('a citizen erases an open request at once: it is cancelled, since no one could call', async () => {
     const r = await bookTraceable();
     expect((await personalColumns(r.id)).status).toBe('assigned');
-    const answer = await requestDataErasure(r.code, r.phone, anonClient(stack));
+    const answer = await callRpc(requestDataErasure, { code: r.code, phone: r.phone }, anonClient(stack));
     expect(answer).toEqual({ ok: true, data: { found: true, status: 'cancelled', erased: true, erase_requested: false } });
     expect(await tablesHolding(traces(r))).toEqual([]);
     const row = await personalColumns(r.id);
     expect(row).toMatchObject({ status: 'cancelled', erased: true, flagged: false });
     expect(row.erasure_events).toEqual([{ kind: 'personal_data_erased', reason: 'citizen_request', actor: 'citizen', detail: {} }]);
     // Afterwards the code and phone find nothing: the phone is gone.
-    expect(await requestDataErasure(r.code, r.phone, anonClient(stack))).toEqual({ ok: true, data: { found: false } });
+    expect(await callRpc(requestDataErasure, { code: r.code, phone: r.phone }, anonClient(stack))).toEqual({ ok: true, data: { found: false } });
   });
 
   it('a citizen erases a closed request at once', async () => {
     const r = await bookTraceable();
     await setState(r.id, 'closed', 1);
-    const answer = await requestDataErasure(r.code, r.phone, anonClient(stack));
+    const answer = await callRpc(requestDataErasure, { code: r.code, phone: r.phone }, anonClient(stack));
     expect(answer).toEqual({ ok: true, data: { found: true, status: 'closed', erased: true, erase_requested: false } });
     expect(await tablesHolding(traces(r))).toEqual([]);
     expect((await personalColumns(r.id)).outcome).toBe('helped');
@@ -191,10 +192,10 @@ describe.each(inject('stacks'))('personal data retention on $backend', (stack) =
   it('flags a request a team is working on, and erases it when the team closes it', async () => {
     const r = await bookTraceable();
     await setState(r.id, 'accepted');
-    const answer = await requestDataErasure(r.code, r.phone, anonClient(stack));
+    const answer = await callRpc(requestDataErasure, { code: r.code, phone: r.phone }, anonClient(stack));
     expect(answer).toEqual({ ok: true, data: { found: true, status: 'accepted', erased: false, erase_requested: true } });
     // Asking again changes nothing.
-    expect(await requestDataErasure(r.code, r.phone, anonClient(stack))).toEqual(answer);
+    expect(await callRpc(requestDataErasure, { code: r.code, phone: r.phone }, anonClient(stack))).toEqual(answer);
     let row = await personalColumns(r.id);
     expect(row).toMatchObject({ flagged: true, erased: false, citizen_name: r.name });
     expect(row.erasure_events).toEqual([{ kind: 'erasure_requested', reason: 'citizen_request', actor: 'citizen', detail: {} }]);
@@ -215,8 +216,8 @@ describe.each(inject('stacks'))('personal data retention on $backend', (stack) =
   it('gives the generic answer for a wrong code or phone, and refuses GET', async () => {
     const r = await bookTraceable();
     const client = anonClient(stack);
-    expect(await requestDataErasure(r.code, '0912000000', client)).toEqual({ ok: true, data: { found: false } });
-    expect(await requestDataErasure('QN-222-222-222', r.phone, client)).toEqual({ ok: true, data: { found: false } });
+    expect(await callRpc(requestDataErasure, { code: r.code, phone: '0912000000' }, client)).toEqual({ ok: true, data: { found: false } });
+    expect(await callRpc(requestDataErasure, { code: 'QN-222-222-222', phone: r.phone }, client)).toEqual({ ok: true, data: { found: false } });
     const get = await fetch(
       `${stack.url}/rest/v1/rpc/request_data_erasure?code=${encodeURIComponent(r.code)}&phone=${r.phone}`,
       { headers: anonHeaders(stack) },

@@ -2,7 +2,8 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { withSql } from '../support/clients.ts';
 import { TeamWorld } from '../support/team.ts';
-import { fetchStatistics } from '../../src/lib/supabase/admin-rpc.ts';
+import { callRpc } from '../../src/lib/api/rpc.ts';
+import { requestStatistics } from '../../src/lib/api/admin.ts';
 
 /**
  * Statistics (migration 20261128001600_statistics.sql) against a small data set counted by hand,
@@ -97,7 +98,7 @@ describe.each(inject('stacks'))('statistics on $backend', (stack) => {
   });
 
   it('matches the hand count for the province', async () => {
-    const result = await fetchStatistics({ from: '2025-03-03', to: '2025-03-16' }, admin);
+    const result = await callRpc(requestStatistics, { from_day: '2025-03-03', to_day: '2025-03-16' }, admin);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const s = result.data;
@@ -143,7 +144,7 @@ describe.each(inject('stacks'))('statistics on $backend', (stack) => {
   });
 
   it('holds no personal data', async () => {
-    const result = await fetchStatistics({ from: '2025-03-03', to: '2025-03-16' }, admin);
+    const result = await callRpc(requestStatistics, { from_day: '2025-03-03', to_day: '2025-03-16' }, admin);
     const text = JSON.stringify(result);
     for (const name of names) expect(text).not.toContain(name);
     expect(text).not.toMatch(/0987000\d{3}/);
@@ -151,24 +152,24 @@ describe.each(inject('stacks'))('statistics on $backend', (stack) => {
   });
 
   it('narrows to one team for an admin, and shows a leader only their own team', async () => {
-    const forA = await fetchStatistics({ from: '2025-03-03', to: '2025-03-16', teamId: teams.A }, admin);
+    const forA = await callRpc(requestStatistics, { from_day: '2025-03-03', to_day: '2025-03-16', team_id: teams.A }, admin);
     expect(forA.ok && forA.data.total).toBe(4);
     expect(forA.ok && forA.data.by_status).toEqual({ unassigned: 0, assigned: 0, accepted: 0, closed: 3, cancelled: 1 });
     const leader = await world.signIn('leader-a');
-    const own = await fetchStatistics({ from: '2025-03-03', to: '2025-03-16' }, leader);
+    const own = await callRpc(requestStatistics, { from_day: '2025-03-03', to_day: '2025-03-16' }, leader);
     expect(own.ok && own.data.scope).toMatchObject({ team_id: teams.A, province: false });
     expect(own.ok && own.data.total).toBe(4);
     expect(own.ok && own.data.time_to_accept).toEqual({ count: 2 + 1, median_minutes: 30, p90_minutes: 54 });
     expect(own.ok && own.data.poster_scans).toBeNull();
     expect(own.ok && own.data.guide_feedback).toBeNull();
-    const other = await fetchStatistics({ teamId: teams.B }, leader);
+    const other = await callRpc(requestStatistics, { team_id: teams.B }, leader);
     expect(!other.ok && other.code).toBe('forbidden');
   });
 
   it('refuses a reversed or too long range', async () => {
-    const reversed = await fetchStatistics({ from: '2025-03-16', to: '2025-03-03' }, admin);
+    const reversed = await callRpc(requestStatistics, { from_day: '2025-03-16', to_day: '2025-03-03' }, admin);
     expect(!reversed.ok && reversed.code).toBe('range_invalid');
-    const long = await fetchStatistics({ from: '2023-01-01', to: '2025-03-03' }, admin);
+    const long = await callRpc(requestStatistics, { from_day: '2023-01-01', to_day: '2025-03-03' }, admin);
     expect(!long.ok && long.code).toBe('range_invalid');
   });
 });

@@ -4,14 +4,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { anonClient, signedInClient, withSql } from '../support/clients.ts';
 import { changeSettings, RELAXED_LIMITS } from '../support/help-requests.ts';
 import { QUANG_LA, TeamWorld } from '../support/team.ts';
-import {
-  exportTeamsCsv,
-  fetchAdminTeams,
-  fetchStatistics,
-  importTeamsCsv,
-  saveAdminTeam,
-  setAdminTeamActive,
-} from '../../src/lib/supabase/admin-rpc.ts';
+import { callRpc } from '../../src/lib/api/rpc.ts';
+import { adminExportTeams, adminImportTeams, adminSaveTeam, adminSetTeamActive, adminTeams, requestStatistics } from '../../src/lib/api/admin.ts';
 
 /**
  * Teams at provincial scale (migration 20261128001500_team_admin.sql): CSV import that checks
@@ -66,7 +60,7 @@ describe.each(inject('stacks'))('admin teams on $backend', (stack) => {
   });
 
   it('imports a spreadsheet file: quoted commas, Vietnamese text, communes by code, slug or name', async () => {
-    const result = await importTeamsCsv(goodCsv, {}, admin);
+    const result = await callRpc(adminImportTeams, { csv: goodCsv }, admin);
     expect(result).toEqual({
       ok: true,
       data: { ok: true, applied: true, rows: 3, created: 3, updated: 0, unchanged: 0, error_count: 0, errors: [] },
@@ -84,15 +78,15 @@ describe.each(inject('stacks'))('admin teams on $backend', (stack) => {
 
   it('changes nothing when the same file is imported again, and counts what changed', async () => {
     const before = await teamRow(`${P}-1`);
-    const again = await importTeamsCsv(goodCsv, {}, admin);
+    const again = await callRpc(adminImportTeams, { csv: goodCsv }, admin);
     expect(again.ok && again.data).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 3 });
     expect((await teamRow(`${P}-1`)).updated_at).toEqual(before.updated_at);
 
     const edited = goodCsv.replace(',4000,12,', ',4000,15,');
-    const preview = await importTeamsCsv(edited, { apply: false }, admin);
+    const preview = await callRpc(adminImportTeams, { csv: edited, apply: false }, admin);
     expect(preview.ok && preview.data).toMatchObject({ ok: true, applied: false, created: 0, updated: 1, unchanged: 2 });
     expect((await teamRow(`${P}-1`)).capacity).toBe(12);
-    const applied = await importTeamsCsv(edited, {}, admin);
+    const applied = await callRpc(adminImportTeams, { csv: edited }, admin);
     expect(applied.ok && applied.data).toMatchObject({ ok: true, applied: true, created: 0, updated: 1, unchanged: 2 });
     expect((await teamRow(`${P}-1`)).capacity).toBe(15);
   });
@@ -109,7 +103,7 @@ describe.each(inject('stacks'))('admin teams on $backend', (stack) => {
       `${P}-6,"Tổ sáu, ""dòng"""`, // line 7: two fields only
       `${P}-7,Tổ bảy,06685,20.95,107.07,,,,maybe,ha-tu;nowhere`, // line 8
     ].join('\n');
-    const result = await importTeamsCsv(bad, {}, admin);
+    const result = await callRpc(adminImportTeams, { csv: bad }, admin);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.data.ok).toBe(false);
@@ -134,14 +128,14 @@ describe.each(inject('stacks'))('admin teams on $backend', (stack) => {
 
   it('reports a broken quote and a bad header by line', async () => {
     const broken = [header, `${P}-8,Tổ tám,06685,20.95,107.07,,,,,`, `${P}-9,"Tổ chín,06685,20.95,107.07,,,,,`].join('\n');
-    const result = await importTeamsCsv(broken, {}, admin);
+    const result = await callRpc(adminImportTeams, { csv: broken }, admin);
     expect(result.ok && result.data.errors).toEqual([{ line: 3, column: null, code: 'csv_malformed' }]);
 
     const line2 = [`${P}-8,"Tổ ""tám""x,06685,20.95,107.07,,,,,`].join('\n');
-    const stray = await importTeamsCsv(`${header}\n${line2}`, {}, admin);
+    const stray = await callRpc(adminImportTeams, { csv: `${header}\n${line2}` }, admin);
     expect(stray.ok && stray.data.errors).toEqual([{ line: 2, column: null, code: 'csv_malformed' }]);
 
-    const headerless = await importTeamsCsv(`ma,ten\n${P}-8,Tổ tám`, {}, admin);
+    const headerless = await callRpc(adminImportTeams, { csv: `ma,ten\n${P}-8,Tổ tám` }, admin);
     expect(headerless.ok && headerless.data.errors.map((e) => [e.line, e.column, e.code])).toEqual([
       [1, 'ma', 'column_unknown'],
       [1, 'ten', 'column_unknown'],
@@ -151,11 +145,11 @@ describe.each(inject('stacks'))('admin teams on $backend', (stack) => {
       [1, 'base_lat', 'column_missing'],
       [1, 'base_lon', 'column_missing'],
     ]);
-    const empty = await importTeamsCsv('', {}, admin);
+    const empty = await callRpc(adminImportTeams, { csv: '' }, admin);
     expect(empty.ok && empty.data.errors).toEqual([{ line: 1, column: null, code: 'file_empty' }]);
     // A quoted field may span lines; the line numbers of later rows stay right.
     const multiline = [header, `${P}-8,"Tổ tám\ndòng hai",06685,20.95,107.07,,,,,`, `${P}-9,Tổ chín,06685,99,107.07,,,,,`].join('\n');
-    const ml = await importTeamsCsv(multiline, {}, admin);
+    const ml = await callRpc(adminImportTeams, { csv: multiline }, admin);
     expect(ml.ok && ml.data.errors.map((e) => [e.line, e.column, e.code])).toEqual([
       [2, 'name', 'invalid'],
       [4, 'base_lat', 'outside_province'],
@@ -164,12 +158,12 @@ describe.each(inject('stacks'))('admin teams on $backend', (stack) => {
 
   it('accepts the downloadable template as it is', async () => {
     const template = readFileSync(new URL('../../public/mau-nhap-to.csv', import.meta.url), 'utf8');
-    const checked = await importTeamsCsv(template, { apply: false }, admin);
+    const checked = await callRpc(adminImportTeams, { csv: template, apply: false }, admin);
     expect(checked.ok && checked.data).toMatchObject({ ok: true, applied: false, rows: 3, error_count: 0 });
   });
 
   it('exports every team in the import format; importing the export changes nothing', async () => {
-    const exported = await exportTeamsCsv(admin);
+    const exported = await callRpc(adminExportTeams, {}, admin);
     expect(exported.ok).toBe(true);
     if (!exported.ok) return;
     const lines = exported.data.split('\r\n');
@@ -177,43 +171,43 @@ describe.each(inject('stacks'))('admin teams on $backend', (stack) => {
     expect(lines).toContain(`${P}-2,"Tổ ""Thanh niên"" Bãi Cháy",06673,20.962,107.032,5000,10,,có,`);
     expect(lines).toContain(`${P}-1,"Tổ công nghệ số khu 1, phường Hồng Gai",06685,20.9538,107.0799,4000,15,0912345678,có,"06652;06676"`);
     const mine = [lines[0], ...lines.filter((l) => l.startsWith(`${P}-`))].join('\r\n');
-    const again = await importTeamsCsv(mine, {}, admin);
+    const again = await callRpc(adminImportTeams, { csv: mine }, admin);
     expect(again.ok && again.data).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 3 });
   });
 
   it('lists teams with search (diacritics optional), commune, active and overloaded filters', async () => {
-    const search = await fetchAdminTeams({ search: 'thanh nien bai chay' }, admin);
+    const search = await callRpc(adminTeams, { search: 'thanh nien bai chay' }, admin);
     expect(search.ok && search.data.teams.map((t) => t.code)).toEqual([`${P}-2`]);
-    const byCode = await fetchAdminTeams({ search: P.toLowerCase() }, admin);
+    const byCode = await callRpc(adminTeams, { search: P.toLowerCase() }, admin);
     expect(byCode.ok && byCode.data.total).toBe(3);
-    const inactive = await fetchAdminTeams({ search: P, active: false }, admin);
+    const inactive = await callRpc(adminTeams, { search: P, active: false }, admin);
     expect(inactive.ok && inactive.data.teams.map((t) => t.code)).toEqual([`${P}-3`]);
     // Hà Lầm is covered by team 1 only (besides whatever else covers it).
-    const covering = await fetchAdminTeams({ search: P, communeCode: '06676' }, admin);
+    const covering = await callRpc(adminTeams, { search: P, commune_code: '06676' }, admin);
     expect(covering.ok && covering.data.teams.map((t) => t.code)).toEqual([`${P}-1`]);
-    const overloaded = await fetchAdminTeams({ search: P, overloaded: true }, admin);
+    const overloaded = await callRpc(adminTeams, { search: P, overloaded: true }, admin);
     expect(overloaded.ok && overloaded.data.total).toBe(0);
-    const paged = await fetchAdminTeams({ search: P, pageSize: 2, page: 2 }, admin);
+    const paged = await callRpc(adminTeams, { search: P, page_size: 2, page: 2 }, admin);
     expect(paged.ok && paged.data).toMatchObject({ total: 3, page: 2, page_size: 2 });
     expect(paged.ok && paged.data.teams.map((t) => t.code)).toEqual([`${P}-3`]);
   });
 
   it('creates and edits a team with the same rules as the import; the code never changes', async () => {
     const fields = { code: `${P}-F`, name: 'Tổ tạo bằng biểu mẫu', commune: '06685', base_lat: '20.95', base_lon: '107.07' };
-    const created = await saveAdminTeam(null, fields, admin);
+    const created = await callRpc(adminSaveTeam, { team_id: null, team: fields }, admin);
     expect(created.ok && created.data.ok).toBe(true);
     if (!created.ok || !created.data.ok) return;
     const id = created.data.team.id;
     expect(created.data.team).toMatchObject({ code: `${P}-F`, commune_name: 'Phường Hồng Gai', capacity: 10, covers: ['06685'] });
-    expect(await saveAdminTeam(null, fields, admin)).toEqual({
+    expect(await callRpc(adminSaveTeam, { team_id: null, team: fields }, admin)).toEqual({
       ok: true, data: { ok: false, errors: [{ column: 'code', code: 'exists' }] },
     });
-    const edited = await saveAdminTeam(id, { ...fields, capacity: '3', covers: 'ha-tu' }, admin);
+    const edited = await callRpc(adminSaveTeam, { team_id: id, team: { ...fields, capacity: '3', covers: 'ha-tu' } }, admin);
     expect(edited.ok && edited.data.ok && edited.data.team).toMatchObject({ capacity: 3, covers: ['06652', '06685'] });
-    expect(await saveAdminTeam(id, { ...fields, code: `${P}-G` }, admin)).toEqual({
+    expect(await callRpc(adminSaveTeam, { team_id: id, team: { ...fields, code: `${P}-G` } }, admin)).toEqual({
       ok: true, data: { ok: false, errors: [{ column: 'code', code: 'immutable' }] },
     });
-    expect(await saveAdminTeam(id, { ...fields, base_lon: '' }, admin)).toEqual({
+    expect(await callRpc(adminSaveTeam, { team_id: id, team: { ...fields, base_lon: '' } }, admin)).toEqual({
       ok: true, data: { ok: false, errors: [{ column: 'base_lon', code: 'required' }] },
     });
   });
@@ -225,14 +219,14 @@ describe.each(inject('stacks'))('admin teams on $backend', (stack) => {
     ]);
     const booked = await world.book({ commune_code: QUANG_LA.code });
     expect((await world.row(booked.id)).team_id).toBe(A);
-    const result = await setAdminTeamActive(A, false, admin);
+    const result = await callRpc(adminSetTeamActive, { team_id: A, active: false }, admin);
     expect(result).toEqual({ ok: true, data: { id: A, active: false, rerouted: 1 } });
     const row = await world.row(booked.id);
     expect(row).toMatchObject({ status: 'assigned', team_id: B });
     expect(row.events.at(-1)).toMatchObject({ kind: 'assigned', team_id: B, actor: 'admin' });
     const still = await withSql(stack, (sql) => sql.query('select active from app.teams where id = $1', [A]));
     expect(still.rows).toEqual([{ active: false }]);
-    expect(await setAdminTeamActive(A, true, admin)).toEqual({ ok: true, data: { id: A, active: true, rerouted: 0 } });
+    expect(await callRpc(adminSetTeamActive, { team_id: A, active: true }, admin)).toEqual({ ok: true, data: { id: A, active: true, rerouted: 0 } });
   });
 
   it('refuses every admin RPC to anon, to people on no team, and to team members and leaders', async () => {
@@ -248,22 +242,22 @@ describe.each(inject('stacks'))('admin teams on $backend', (stack) => {
     const count = await teamCount();
     for (const [who, client] of callers) {
       const calls = [
-        await fetchAdminTeams({}, client),
-        await saveAdminTeam(null, { code: `${P}-X`, name: 'Tổ lạ', commune: '06685', base_lat: '20.95', base_lon: '107.07' }, client),
-        await setAdminTeamActive(team.M, false, client),
-        await importTeamsCsv(goodCsv.replaceAll(`${P}-`, `${P}-Z`), {}, client),
-        await exportTeamsCsv(client),
+        await callRpc(adminTeams, {}, client),
+        await callRpc(adminSaveTeam, { team_id: null, team: { code: `${P}-X`, name: 'Tổ lạ', commune: '06685', base_lat: '20.95', base_lon: '107.07' } }, client),
+        await callRpc(adminSetTeamActive, { team_id: team.M, active: false }, client),
+        await callRpc(adminImportTeams, { csv: goodCsv.replaceAll(`${P}-`, `${P}-Z`) }, client),
+        await callRpc(adminExportTeams, {}, client),
       ];
       for (const call of calls) {
         expect(call.ok, who).toBe(false);
         if (!call.ok) expect(call.code, who).toMatch(who === 'anon' ? /permission denied/ : /^forbidden$/);
       }
       // Statistics: leaders see their own team; everyone else is refused.
-      const stats = await fetchStatistics({}, client);
+      const stats = await callRpc(requestStatistics, {}, client);
       if (who === 'leader') {
         expect(stats.ok && stats.data.scope).toMatchObject({ team_id: team.M, province: false });
         expect(stats.ok && stats.data.poster_scans).toBeNull();
-        const other = await fetchStatistics({ teamId: team.M + 1_000_000 }, client);
+        const other = await callRpc(requestStatistics, { team_id: team.M + 1_000_000 }, client);
         expect(!other.ok && other.code).toBe('forbidden');
       } else {
         expect(stats.ok, who).toBe(false);

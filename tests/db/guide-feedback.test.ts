@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { anonClient, withSql } from '../support/clients.ts';
-import { sendGuideFeedback } from '../../src/lib/supabase/rpc.ts';
+import { callRpc, type RpcArgs } from '../../src/lib/api/rpc.ts';
+import { sendGuideFeedback } from '../../src/lib/api/guides.ts';
 
 describe.each(inject('stacks'))('guide feedback on $backend', (stack) => {
   const client = anonClient(stack);
@@ -9,12 +10,13 @@ describe.each(inject('stacks'))('guide feedback on $backend', (stack) => {
 
   it('stores a rating and an error report without personal data', async () => {
     await clearLimits();
-    expect(await sendGuideFeedback({ kind: 'rating', guideCode: 'vs4', helpful: true }, client)).toEqual({
+    expect(await callRpc(sendGuideFeedback, { kind: 'rating', guide_code: 'vs4', helpful: true }, client)).toEqual({
       ok: true,
       data: { ok: true },
     });
-    const report = await sendGuideFeedback(
-      { kind: 'error_report', guideCode: 'vs4', comment: 'Bước 3 sai, gọi tôi 0912 345 678 hoặc an@example.org' },
+    const report = await callRpc(
+      sendGuideFeedback,
+      { kind: 'error_report', guide_code: 'vs4', comment: 'Bước 3 sai, gọi tôi 0912 345 678 hoặc an@example.org' },
       client,
     );
     expect(report.ok).toBe(true);
@@ -28,15 +30,15 @@ describe.each(inject('stacks'))('guide feedback on $backend', (stack) => {
   });
 
   it.each([
-    ['a malformed guide code', { kind: 'rating', guideCode: 'NOT A CODE', helpful: true }, 'guide_invalid'],
-    ['a blank error report', { kind: 'error_report', guideCode: 'vs4', comment: '   ' }, 'comment_required'],
-    ['a 501-character comment', { kind: 'error_report', guideCode: 'vs4', comment: 'x'.repeat(501) }, 'comment_too_long'],
+    ['a malformed guide code', { kind: 'rating', guide_code: 'NOT A CODE', helpful: true }, 'guide_invalid'],
+    ['a blank error report', { kind: 'error_report', guide_code: 'vs4', comment: '   ' }, 'comment_required'],
+    ['a 501-character comment', { kind: 'error_report', guide_code: 'vs4', comment: 'x'.repeat(501) }, 'comment_too_long'],
   ] as const)('rejects %s (code %s) and stores nothing', async (_label, feedback, code) => {
     await clearLimits();
     const count = () =>
       withSql(stack, async (sql) => (await sql.query('select count(*)::int as n from app.guide_feedback')).rows[0].n);
     const before = await count();
-    const result = await sendGuideFeedback(feedback as Parameters<typeof sendGuideFeedback>[0], client);
+    const result = await callRpc(sendGuideFeedback, feedback as RpcArgs<typeof sendGuideFeedback>, client);
     expect(result).toMatchObject({ ok: false, code });
     expect(await count()).toBe(before);
   });
@@ -45,7 +47,7 @@ describe.each(inject('stacks'))('guide feedback on $backend', (stack) => {
     await clearLimits();
     const results = [];
     for (let i = 0; i < 21; i++) {
-      results.push(await sendGuideFeedback({ kind: 'rating', guideCode: 'tx3', helpful: i % 2 === 0 }, client));
+      results.push(await callRpc(sendGuideFeedback, { kind: 'rating', guide_code: 'tx3', helpful: i % 2 === 0 }, client));
     }
     expect(results.slice(0, 20).every((r) => r.ok)).toBe(true);
     expect(results[20]).toMatchObject({ ok: false, code: 'rate_limited' });

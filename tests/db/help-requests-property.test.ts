@@ -5,13 +5,8 @@ import { withSql } from '../support/clients.ts';
 import { anonHeaders, changeSettings, deleteRequests, RELAXED_LIMITS } from '../support/help-requests.ts';
 import { PHONE_CASES } from '../support/phone-cases.ts';
 import { REQUEST_HELP_ERRORS, TRANSPORT_ERRORS } from '../../src/lib/booking/errors.ts';
-import {
-  CONSENT_VERSION,
-  helpRequestAnswerSchema,
-  helpRequestSchema,
-  NEED_IDS,
-  TIME_WINDOWS,
-} from '../../src/lib/schemas/help-request.ts';
+import { CONSENT_VERSION, helpRequestSchema, NEED_IDS, TIME_WINDOWS } from '../../src/lib/schemas/help-request.ts';
+import { helpRequestAnswerSchema } from '../../src/lib/api/booking.ts';
 
 /**
  * 1,000 random and hostile payloads per backend, sent raw to PostgREST as anon. Each one is either

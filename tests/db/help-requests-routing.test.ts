@@ -9,7 +9,8 @@ import {
   validPayload,
   type TeamSpec,
 } from '../support/help-requests.ts';
-import { requestHelp } from '../../src/lib/booking/api.ts';
+import { callRpc } from '../../src/lib/api/rpc.ts';
+import { requestHelp } from '../../src/lib/api/booking.ts';
 import { helpRequestSchema } from '../../src/lib/schemas/help-request.ts';
 
 /**
@@ -51,7 +52,7 @@ describe.each(inject('stacks'))('routing help requests on $backend', (stack) => 
   }
 
   async function book(overrides: Record<string, unknown>) {
-    const result = await requestHelp(helpRequestSchema.parse(validPayload(overrides)), client);
+    const result = await callRpc(requestHelp, { request: helpRequestSchema.parse(validPayload(overrides)) }, client);
     if (!result.ok) throw new Error(`request_help failed: ${result.code}`);
     codes.push(result.data.reference_code);
     const row = await withSql(stack, async (sql) =>

@@ -10,16 +10,15 @@ import {
   validPayload,
 } from '../support/help-requests.ts';
 import { PHONE_CASES } from '../support/phone-cases.ts';
-import { cancelRequest, requestHelp, requestStatus } from '../../src/lib/booking/api.ts';
-import { normalizePhone } from '../../src/lib/booking/phone.ts';
-import { normalizeReferenceCode, REFERENCE_CODE_PATTERN } from '../../src/lib/booking/reference-code.ts';
+import { callRpc } from '../../src/lib/api/rpc.ts';
+import { helpRequestAnswerSchema, requestHelp } from '../../src/lib/api/booking.ts';
+import { CANCEL_REASONS, cancelRequest, foundOnly, requestStatus, requestStatusSchema } from '../../src/lib/api/status.ts';
+import { normalizePhone } from '../../src/lib/domain/phone.ts';
+import { normalizeReferenceCode, REFERENCE_CODE_PATTERN } from '../../src/lib/domain/reference-code.ts';
 import {
-  CANCEL_REASONS,
   CONSENT_VERSION,
-  helpRequestAnswerSchema,
   helpRequestSchema,
   NEED_IDS,
-  requestStatusSchema,
   TIME_WINDOWS,
   type HelpRequest,
 } from '../../src/lib/schemas/help-request.ts';
@@ -49,7 +48,7 @@ describe.each(inject('stacks'))('help requests on $backend', (stack) => {
   /** Validates like the form, then books through the wrapper the form uses. */
   async function book(overrides: Record<string, unknown> = {}) {
     const payload: HelpRequest = helpRequestSchema.parse(validPayload(overrides));
-    const result = await requestHelp(payload, client);
+    const result = await callRpc(requestHelp, { request: payload }, client);
     if (result.ok) created.push(result.data.reference_code);
     return { payload, result };
   }
@@ -163,7 +162,7 @@ describe.each(inject('stacks'))('help requests on $backend', (stack) => {
       helper_name: 'Phạm Minh Tuấn',
       helper_phone: helperPhone,
     });
-    const status = await requestStatus(result.data.reference_code, helperPhone, client);
+    const status = foundOnly(await callRpc(requestStatus, { code: result.data.reference_code, phone: helperPhone }, client));
     expect(status.ok && status.data.status).toBe('assigned');
   });
 
@@ -228,15 +227,15 @@ describe.each(inject('stacks'))('help requests on $backend', (stack) => {
 
   it('returns the same answer for a repeated idempotency key and creates nothing new', async () => {
     const payload = helpRequestSchema.parse(validPayload());
-    const first = await requestHelp(payload, client);
+    const first = await callRpc(requestHelp, { request: payload }, client);
     expect(first.ok).toBe(true);
     if (!first.ok) return;
     created.push(first.data.reference_code);
     const before = await counts();
-    const again = await requestHelp(payload, client);
+    const again = await callRpc(requestHelp, { request: payload }, client);
     expect(again).toEqual(first);
     // Retries race each other too: ten at once still make one request.
-    const parallel = await Promise.all(Array.from({ length: 10 }, () => requestHelp(payload, client)));
+    const parallel = await Promise.all(Array.from({ length: 10 }, () => callRpc(requestHelp, { request: payload }, client)));
     for (const answer of parallel) expect(answer).toEqual(first);
     expect(await counts()).toEqual(before);
   });
@@ -244,7 +243,7 @@ describe.each(inject('stacks'))('help requests on $backend', (stack) => {
   it('makes one request from ten parallel first submissions with the same key', async () => {
     const payload = helpRequestSchema.parse(validPayload());
     const before = await counts();
-    const answers = await Promise.all(Array.from({ length: 10 }, () => requestHelp(payload, client)));
+    const answers = await Promise.all(Array.from({ length: 10 }, () => callRpc(requestHelp, { request: payload }, client)));
     const codes = new Set(answers.map((answer) => (answer.ok ? answer.data.reference_code : answer.code)));
     expect(codes.size).toBe(1);
     const [code] = codes;
@@ -257,9 +256,9 @@ describe.each(inject('stacks'))('help requests on $backend', (stack) => {
 
   it('refuses a repeated key with another phone (idempotency_conflict)', async () => {
     const payload = helpRequestSchema.parse(validPayload());
-    const first = await requestHelp(payload, client);
+    const first = await callRpc(requestHelp, { request: payload }, client);
     if (first.ok) created.push(first.data.reference_code);
-    const other = await requestHelp({ ...payload, phone: uniquePhone() }, client);
+    const other = await callRpc(requestHelp, { request: { ...payload, phone: uniquePhone() } }, client);
     expect(other).toMatchObject({ ok: false, code: 'idempotency_conflict' });
   });
 
@@ -332,7 +331,7 @@ describe.each(inject('stacks'))('help requests on $backend', (stack) => {
     if (!result.ok) throw new Error(result.code);
     const code = result.data.reference_code;
 
-    const status = await requestStatus(code.toLowerCase().replace(/-/g, ' '), `+84 ${phone.slice(1)}`, client);
+    const status = foundOnly(await callRpc(requestStatus, { code: code.toLowerCase().replace(/-/g, ' '), phone: `+84 ${phone.slice(1)}` }, client));
     expect(status.ok).toBe(true);
     if (!status.ok) return;
     expect(requestStatusSchema.parse(status.data)).toMatchObject({
@@ -365,7 +364,7 @@ describe.each(inject('stacks'))('help requests on $backend', (stack) => {
       expect(res.status).toBe(200);
       expect(await res.json()).toEqual({ found: false });
     }
-    expect(await requestStatus(code, uniquePhone(), client)).toMatchObject({ ok: false, code: 'not_found' });
+    expect(foundOnly(await callRpc(requestStatus, { code, phone: uniquePhone() }, client))).toMatchObject({ ok: false, code: 'not_found' });
   });
 
   it('cancels with a reason, answers a second cancel the same way, and cannot cancel a closed request', async () => {
@@ -376,14 +375,14 @@ describe.each(inject('stacks'))('help requests on $backend', (stack) => {
 
     const { error: badReason } = await client.rpc('cancel_request', { code, phone, reason: 'because' });
     expect(badReason?.message).toBe('reason_invalid');
-    expect(await cancelRequest(code, uniquePhone(), 'other', false, client)).toMatchObject({ ok: false, code: 'not_found' });
+    expect(foundOnly(await callRpc(cancelRequest, { code, phone: uniquePhone(), reason: 'other', erase_personal_data: false }, client))).toMatchObject({ ok: false, code: 'not_found' });
 
-    const cancelled = await cancelRequest(code, phone, 'solved_myself', false, client);
+    const cancelled = foundOnly(await callRpc(cancelRequest, { code, phone, reason: 'solved_myself', erase_personal_data: false }, client));
     expect(cancelled.ok).toBe(true);
     if (!cancelled.ok) return;
     expect(cancelled.data).toMatchObject({ status: 'cancelled', can_cancel: false, personal_data_erased: false });
     expect(cancelled.data.cancelled_at).not.toBeNull();
-    const twice = await cancelRequest(code, phone, 'other', false, client);
+    const twice = foundOnly(await callRpc(cancelRequest, { code, phone, reason: 'other', erase_personal_data: false }, client));
     expect(twice).toEqual(cancelled);
 
     const events = await withSql(stack, async (sql) =>
@@ -404,9 +403,9 @@ describe.each(inject('stacks'))('help requests on $backend', (stack) => {
         [second.result.ok && second.result.data.reference_code],
       ),
     );
-    const closed = await cancelRequest(second.result.data.reference_code, phone, 'other', false, client);
+    const closed = foundOnly(await callRpc(cancelRequest, { code: second.result.data.reference_code, phone, reason: 'other', erase_personal_data: false }, client));
     expect(closed).toMatchObject({ ok: false, code: 'not_cancellable' });
-    const status = await requestStatus(second.result.data.reference_code, phone, client);
+    const status = foundOnly(await callRpc(requestStatus, { code: second.result.data.reference_code, phone }, client));
     expect(status.ok && status.data).toMatchObject({ status: 'closed', outcome: 'helped', can_cancel: false });
   });
 
@@ -415,7 +414,7 @@ describe.each(inject('stacks'))('help requests on $backend', (stack) => {
     const { result } = await book({ phone, address: 'Khu 4', description: 'Cài VNeID', location: { lat: 20.955, lon: 107.08 } });
     if (!result.ok) throw new Error(result.code);
     const code = result.data.reference_code;
-    const erased = await cancelRequest(code, phone, 'no_longer_needed', true, client);
+    const erased = foundOnly(await callRpc(cancelRequest, { code, phone, reason: 'no_longer_needed', erase_personal_data: true }, client));
     expect(erased.ok && erased.data).toMatchObject({ status: 'cancelled', personal_data_erased: true });
     const row = await withSql(stack, async (sql) =>
       (await sql.query('select * from app.help_requests where reference_code = $1', [code])).rows[0],
@@ -426,7 +425,7 @@ describe.each(inject('stacks'))('help requests on $backend', (stack) => {
     });
     expect(row.personal_data_erased_at).toBeInstanceOf(Date);
     // Nothing matches any more: the generic answer.
-    expect(await requestStatus(code, phone, client)).toMatchObject({ ok: false, code: 'not_found' });
+    expect(foundOnly(await callRpc(requestStatus, { code, phone }, client))).toMatchObject({ ok: false, code: 'not_found' });
 
     const second = await book({ phone });
     if (!second.result.ok) throw new Error(second.result.code);
@@ -435,7 +434,7 @@ describe.each(inject('stacks'))('help requests on $backend', (stack) => {
         second.result.ok && second.result.data.reference_code,
       ]),
     );
-    const closedErased = await cancelRequest(second.result.data.reference_code, phone, 'other', true, client);
+    const closedErased = foundOnly(await callRpc(cancelRequest, { code: second.result.data.reference_code, phone, reason: 'other', erase_personal_data: true }, client));
     expect(closedErased.ok && closedErased.data).toMatchObject({ status: 'closed', personal_data_erased: true });
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import { anonClient, withSql } from '../support/clients.ts';
-import { fetchPortalStats } from '../../src/lib/supabase/rpc.ts';
+import { callRpc } from '../../src/lib/api/rpc.ts';
+import { portalStats } from '../../src/lib/api/portal.ts';
 
 describe.each(inject('stacks'))('first round trip on $backend', (stack) => {
   it('portal_stats through supabase-js and PostgREST matches the database', async () => {
@@ -10,7 +11,7 @@ describe.each(inject('stacks'))('first round trip on $backend', (stack) => {
     }));
     expect(expected.communes).toBe(54);
     expect(expected.teams).toBeGreaterThan(0);
-    const result = await fetchPortalStats(anonClient(stack));
+    const result = await callRpc(portalStats, {}, anonClient(stack));
     expect(result).toEqual({ ok: true, data: expected });
   });
 

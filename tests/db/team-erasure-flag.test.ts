@@ -3,14 +3,9 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { anonClient } from '../support/clients.ts';
 import { changeSettings, RELAXED_LIMITS } from '../support/help-requests.ts';
 import { QUANG_LA, TeamWorld } from '../support/team.ts';
-import { requestDataErasure } from '../../src/lib/booking/api.ts';
-import {
-  acceptRequest,
-  addRequestNote,
-  closeRequest,
-  fetchTeamQueue,
-  fetchTeamRequest,
-} from '../../src/lib/supabase/team-rpc.ts';
+import { callRpc } from '../../src/lib/api/rpc.ts';
+import { requestDataErasure } from '../../src/lib/api/status.ts';
+import { acceptRequest, addRequestNote, closeRequest, teamQueue, teamRequest } from '../../src/lib/api/team.ts';
 
 /**
  * The team workspace is told when the citizen asked for erasure while a team works on their request
@@ -48,17 +43,17 @@ describe.each(inject('stacks'))('erasure flag in the team workspace on $backend'
   it('says erase_requested to every member who may see the request, and to nobody else', async () => {
     const request = await world.book({ commune_code: QUANG_LA.code, name: 'Lê Thị Mai' });
     expect((await world.row(request.id)).team_id).toBe(teams.A);
-    const accepted = await acceptRequest(request.id, as.a1);
+    const accepted = await callRpc(acceptRequest, { request_id: request.id }, as.a1);
     expect(accepted.ok && accepted.data).toMatchObject({ status: 'accepted', erase_requested: false, personal_data_erased: false });
 
     // The citizen asks on /tra-cuu/: a team is working on it, so it is flagged, not erased yet.
-    expect(await requestDataErasure(request.code, request.phone, anonClient(stack))).toEqual({
+    expect(await callRpc(requestDataErasure, { code: request.code, phone: request.phone }, anonClient(stack))).toEqual({
       ok: true,
       data: { found: true, status: 'accepted', erased: false, erase_requested: true },
     });
 
     // Who accepted it still sees the contact details (to finish the job), and the flag.
-    const mine = await fetchTeamRequest(request.id, as.a1);
+    const mine = await callRpc(teamRequest, { request_id: request.id }, as.a1);
     expect(mine.ok && mine.data).toMatchObject({
       erase_requested: true,
       personal_data_erased: false,
@@ -66,26 +61,26 @@ describe.each(inject('stacks'))('erasure flag in the team workspace on $backend'
     });
     expect(mine.ok && mine.data.events.map((e) => e.kind)).toEqual(['received', 'assigned', 'accepted', 'erasure_requested']);
     // The queue says so too (no personal data in it), so the volunteer sees it before opening it.
-    const queue = await fetchTeamQueue({}, as.a1);
+    const queue = await callRpc(teamQueue, {}, as.a1);
     expect(queue.ok && queue.data.items.find((item) => item.id === request.id)).toMatchObject({ erase_requested: true });
     expect(queue.ok && JSON.stringify(queue.data)).not.toContain(request.phone);
     // Every RPC that answers with the request carries it.
-    const noted = await addRequestNote(request.id, 'Đã gọi, hẹn mai', as.a1);
+    const noted = await callRpc(addRequestNote, { request_id: request.id, note: 'Đã gọi, hẹn mai' }, as.a1);
     expect(noted.ok && noted.data.erase_requested).toBe(true);
     // The teammate, the leader and admins see the request, so they see the flag too.
     for (const who of ['a2', 'lead-a', 'admin']) {
-      const seen = await fetchTeamRequest(request.id, as[who]);
+      const seen = await callRpc(teamRequest, { request_id: request.id }, as[who]);
       expect({ who, seen: seen.ok && seen.data.erase_requested }).toEqual({ who, seen: true });
     }
     // Another team and a person on no team learn nothing, not even that the request exists.
-    expect(await fetchTeamRequest(request.id, as.b1)).toMatchObject({ ok: false, code: 'not_found' });
-    expect(await fetchTeamRequest(request.id, as.outsider)).toMatchObject({ ok: false, code: 'not_member' });
-    const otherQueue = await fetchTeamQueue({}, as.b1);
+    expect(await callRpc(teamRequest, { request_id: request.id }, as.b1)).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await callRpc(teamRequest, { request_id: request.id }, as.outsider)).toMatchObject({ ok: false, code: 'not_member' });
+    const otherQueue = await callRpc(teamQueue, {}, as.b1);
     expect(otherQueue.ok && otherQueue.data.items.map((i) => i.id)).not.toContain(request.id);
     expect(JSON.stringify(otherQueue)).not.toContain(request.code);
 
     // Closing erases the personal data at once; the answer says so and holds none of it.
-    const closed = await closeRequest(request.id, 'helped', null, as.a1);
+    const closed = await callRpc(closeRequest, { request_id: request.id, outcome: 'helped', note: null }, as.a1);
     expect(closed.ok && closed.data).toMatchObject({
       status: 'closed',
       erase_requested: false,
@@ -100,18 +95,18 @@ describe.each(inject('stacks'))('erasure flag in the team workspace on $backend'
     const kinds = closed.ok ? closed.data.events.map((e) => e.kind) : [];
     expect(kinds.slice(0, 5)).toEqual(['received', 'assigned', 'accepted', 'erasure_requested', 'noted']);
     expect(kinds.slice(5).sort()).toEqual(['closed', 'personal_data_erased']);
-    const later = await fetchTeamRequest(request.id, as.a2);
+    const later = await callRpc(teamRequest, { request_id: request.id }, as.a2);
     expect(later.ok && later.data).toMatchObject({ erase_requested: false, personal_data_erased: true });
   });
 
   it('says neither for a request whose citizen asked for nothing', async () => {
     const request = await world.book({ commune_code: QUANG_LA.code });
-    const waiting = await fetchTeamRequest(request.id, as.a2);
+    const waiting = await callRpc(teamRequest, { request_id: request.id }, as.a2);
     expect(waiting.ok && waiting.data).toMatchObject({ status: 'assigned', erase_requested: false, personal_data_erased: false });
-    const queue = await fetchTeamQueue({}, as.a1);
+    const queue = await callRpc(teamQueue, {}, as.a1);
     expect(queue.ok && queue.data.items.find((item) => item.id === request.id)).toMatchObject({ erase_requested: false });
-    await acceptRequest(request.id, as.a2);
-    const closed = await closeRequest(request.id, 'helped', null, as.a2);
+    await callRpc(acceptRequest, { request_id: request.id }, as.a2);
+    const closed = await callRpc(closeRequest, { request_id: request.id, outcome: 'helped', note: null }, as.a2);
     // Closed without an erasure request: kept until the retention period ends.
     expect(closed.ok && closed.data).toMatchObject({ status: 'closed', erase_requested: false, personal_data_erased: false });
   });

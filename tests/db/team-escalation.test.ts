@@ -4,8 +4,9 @@ import { anonClient, withSql } from '../support/clients.ts';
 import { changeSettings, RELAXED_LIMITS } from '../support/help-requests.ts';
 import { LUONG_MINH, TeamWorld } from '../support/team.ts';
 import { startJobRunner } from '../../supabase/local/jobs.ts';
-import { requestStatus } from '../../src/lib/booking/api.ts';
-import { acceptRequest, fetchTeamQueue, handOverRequest } from '../../src/lib/supabase/team-rpc.ts';
+import { callRpc } from '../../src/lib/api/rpc.ts';
+import { foundOnly, requestStatus } from '../../src/lib/api/status.ts';
+import { acceptRequest, handOverRequest, teamQueue } from '../../src/lib/api/team.ts';
 
 /**
  * The escalation job, called directly with time under the test's control (assignments are moved
@@ -69,7 +70,7 @@ describe.each(inject('stacks'))('escalation of unaccepted requests on $backend',
     const stale2 = await world.book({ commune_code: LUONG_MINH.code });
     const fresh = await world.book({ commune_code: LUONG_MINH.code });
     const acceptedOld = await world.book({ commune_code: LUONG_MINH.code });
-    await acceptRequest(acceptedOld.id, as.e1);
+    await callRpc(acceptRequest, { request_id: acceptedOld.id }, as.e1);
     for (const r of [stale1, stale2, fresh, acceptedOld]) expect((await world.row(r.id)).team_id).toBe(teams.E1);
     // 61 minutes without acceptance for two of them; the accepted one is old too, but accepted.
     await world.age([stale1.id, stale2.id, acceptedOld.id], 61);
@@ -104,7 +105,7 @@ describe.each(inject('stacks'))('escalation of unaccepted requests on $backend',
       [teams.E3, 'assigned', 'radius'],
       [null, 'unassigned', 'hop_limit'],
     ]);
-    const pool = await fetchTeamQueue({ pool: true, pageSize: 500 }, as.admin);
+    const pool = await callRpc(teamQueue, { pool: true, page_size: 500 }, as.admin);
     expect(pool.ok && pool.data.items.filter((i) => [stale1.id, stale2.id].includes(i.id)).map((i) => i.moves)).toEqual([3, 3]);
 
     // The pool is not stale any more: nothing left to move.
@@ -112,7 +113,7 @@ describe.each(inject('stacks'))('escalation of unaccepted requests on $backend',
     expect(await run()).toEqual({ checked: 0, moved: 0, pooled: 0 });
 
     // The citizen sees every step in plain words.
-    const status = await requestStatus(stale1.code, stale1.phone, anonClient(stack));
+    const status = foundOnly(await callRpc(requestStatus, { code: stale1.code, phone: stale1.phone }, anonClient(stack)));
     expect(status.ok && status.data.steps.map((s) => [s.step, s.team])).toEqual([
       ['received', null],
       ['sent_to_team', `Tổ thử nghiệm T-${world.prefix.toUpperCase()}-E1`],
@@ -124,7 +125,7 @@ describe.each(inject('stacks'))('escalation of unaccepted requests on $backend',
 
   it('never moves a request to a team that already had it, whoever moved it there', async () => {
     const request = await world.book({ commune_code: LUONG_MINH.code });
-    expect(await handOverRequest(request.id, teams.E3, 'too_far', null, as.e1)).toMatchObject({ ok: true });
+    expect(await callRpc(handOverRequest, { request_id: request.id, to_team_id: teams.E3, reason: 'too_far', note: null }, as.e1)).toMatchObject({ ok: true });
     await world.age([request.id], 61);
     expect(await run()).toEqual({ checked: 1, moved: 1, pooled: 0 });
     expect(await world.row(request.id)).toMatchObject({ status: 'assigned', team_id: teams.E2 });

@@ -5,15 +5,9 @@ import { signedInClient, withSql } from '../support/clients.ts';
 import { changeSettings, RELAXED_LIMITS } from '../support/help-requests.ts';
 import { KY_THUONG, TeamWorld, type TestMember } from '../support/team.ts';
 import { LOCAL_JWT_SECRET } from '../../supabase/local/config.ts';
-import {
-  acceptRequest,
-  addTeamMember,
-  fetchTeamList,
-  fetchTeamMembers,
-  fetchTeamQueue,
-  fetchTeamSession,
-  removeTeamMember,
-} from '../../src/lib/supabase/team-rpc.ts';
+import { callRpc } from '../../src/lib/api/rpc.ts';
+import { requestStatistics } from '../../src/lib/api/admin.ts';
+import { acceptRequest, addTeamMember, removeTeamMember, teamList, teamMembers, teamQueue, teamSession } from '../../src/lib/api/team.ts';
 
 /**
  * Membership through supabase-js and PostgREST with real sign-ins: people listed by email before
@@ -53,7 +47,7 @@ describe.each(inject('stacks'))('team members on $backend', (stack) => {
     expect(before.rows[0].user_id).toBeNull();
 
     const client = await world.signIn('invited');
-    const session = await fetchTeamSession(client);
+    const session = await callRpc(teamSession, {}, client);
     expect(session.ok && session.data.member).toMatchObject({
       id: invited.id,
       email: invited.email,
@@ -101,43 +95,43 @@ describe.each(inject('stacks'))('team members on $backend', (stack) => {
   });
 
   it('lets a leader list, add and remove the members of their own team only', async () => {
-    const list = await fetchTeamMembers(null, as['lead-x']);
+    const list = await callRpc(teamMembers, { team_id: null }, as['lead-x']);
     expect(list.ok && list.data.map((m) => m.email)).toEqual(
       expect.arrayContaining([members.leadX.email, members.x1.email]),
     );
     expect(list.ok && list.data[0].role).toBe('leader');
     expect(list.ok && list.data.map((m) => m.email)).not.toContain(members.leadY.email);
 
-    const added = await addTeamMember({ email: `  ${world.email('new').toUpperCase()} `, name: ' Lê  Thị Mai ' }, as['lead-x']);
+    const added = await callRpc(addTeamMember, { email: `  ${world.email('new').toUpperCase()} `, name: ' Lê  Thị Mai ' }, as['lead-x']);
     expect(added).toMatchObject({ ok: true, data: { email: world.email('new'), name: 'Lê Thị Mai', role: 'member', team_id: teams.X, signed_in: false } });
-    expect(await addTeamMember({ email: world.email('new') }, as['lead-x'])).toMatchObject({ ok: false, code: 'member_exists' });
-    expect(await addTeamMember({ email: 'not-an-email' }, as['lead-x'])).toMatchObject({ ok: false, code: 'email_invalid' });
-    expect(await addTeamMember({ email: world.email('x2'), name: '<b>' }, as['lead-x'])).toMatchObject({ ok: false, code: 'name_invalid' });
-    expect(await addTeamMember({ email: world.email('boss'), role: 'admin' }, as['lead-x'])).toMatchObject({ ok: false, code: 'role_invalid' });
-    expect(await addTeamMember({ email: world.email('spy'), teamId: teams.Y }, as['lead-x'])).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await fetchTeamMembers(teams.Y, as['lead-x'])).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await addTeamMember({ email: world.email('co-lead'), role: 'leader' }, as['lead-x'])).toMatchObject({ ok: true, data: { role: 'leader' } });
+    expect(await callRpc(addTeamMember, { email: world.email('new') }, as['lead-x'])).toMatchObject({ ok: false, code: 'member_exists' });
+    expect(await callRpc(addTeamMember, { email: 'not-an-email' }, as['lead-x'])).toMatchObject({ ok: false, code: 'email_invalid' });
+    expect(await callRpc(addTeamMember, { email: world.email('x2'), name: '<b>' }, as['lead-x'])).toMatchObject({ ok: false, code: 'name_invalid' });
+    expect(await callRpc(addTeamMember, { email: world.email('boss'), role: 'admin' }, as['lead-x'])).toMatchObject({ ok: false, code: 'role_invalid' });
+    expect(await callRpc(addTeamMember, { email: world.email('spy'), team_id: teams.Y }, as['lead-x'])).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await callRpc(teamMembers, { team_id: teams.Y }, as['lead-x'])).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await callRpc(addTeamMember, { email: world.email('co-lead'), role: 'leader' }, as['lead-x'])).toMatchObject({ ok: true, data: { role: 'leader' } });
 
     // The new member signs in and works for team X.
     const newcomer = await world.signIn('new');
-    const queue = await fetchTeamQueue({}, newcomer);
+    const queue = await callRpc(teamQueue, {}, newcomer);
     expect(queue.ok && queue.data.team?.id).toBe(teams.X);
 
     // Leaders cannot remove someone of another team, an admin, or themselves.
-    expect(await removeTeamMember(members.leadY.id, as['lead-x'])).toMatchObject({ ok: false, code: 'not_found' });
-    expect(await removeTeamMember(members.leadX.id, as['lead-x'])).toMatchObject({ ok: false, code: 'cannot_remove_self' });
+    expect(await callRpc(removeTeamMember, { member_id: members.leadY.id }, as['lead-x'])).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await callRpc(removeTeamMember, { member_id: members.leadX.id }, as['lead-x'])).toMatchObject({ ok: false, code: 'cannot_remove_self' });
     const newId = added.ok ? added.data.id : 0;
-    expect(await removeTeamMember(newId, as['lead-x'])).toEqual({ ok: true, data: { removed: true, released: 0 } });
+    expect(await callRpc(removeTeamMember, { member_id: newId }, as['lead-x'])).toEqual({ ok: true, data: { removed: true, released: 0 } });
     // Removal ends access at once, even with a valid session.
-    expect(await fetchTeamQueue({}, newcomer)).toMatchObject({ ok: false, code: 'not_member' });
-    expect(await fetchTeamSession(newcomer)).toEqual({ ok: true, data: { member: null } });
+    expect(await callRpc(teamQueue, {}, newcomer)).toMatchObject({ ok: false, code: 'not_member' });
+    expect(await callRpc(teamSession, {}, newcomer)).toEqual({ ok: true, data: { member: null } });
   });
 
   it('keeps plain members out of member management', async () => {
-    expect(await fetchTeamMembers(null, as.x1)).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await addTeamMember({ email: world.email('friend') }, as.x1)).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await removeTeamMember(members.leadX.id, as.x1)).toMatchObject({ ok: false, code: 'forbidden' });
-    const teamsSeen = await fetchTeamList(as.x1);
+    expect(await callRpc(teamMembers, { team_id: null }, as.x1)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await callRpc(addTeamMember, { email: world.email('friend') }, as.x1)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await callRpc(removeTeamMember, { member_id: members.leadX.id }, as.x1)).toMatchObject({ ok: false, code: 'forbidden' });
+    const teamsSeen = await callRpc(teamList, {}, as.x1);
     expect(teamsSeen.ok && teamsSeen.data.map((t) => t.id)).toEqual([teams.X]);
   });
 
@@ -146,43 +140,41 @@ describe.each(inject('stacks'))('team members on $backend', (stack) => {
     const client = await world.signIn('helper');
     const request = await world.book({ commune_code: KY_THUONG.code });
     expect((await world.row(request.id)).team_id).toBe(teams.X);
-    await acceptRequest(request.id, client);
-    expect(await removeTeamMember(helper.id, as['lead-x'])).toEqual({ ok: true, data: { removed: true, released: 1 } });
+    await callRpc(acceptRequest, { request_id: request.id }, client);
+    expect(await callRpc(removeTeamMember, { member_id: helper.id }, as['lead-x'])).toEqual({ ok: true, data: { removed: true, released: 1 } });
     const row = await world.row(request.id);
     expect(row).toMatchObject({ status: 'assigned', accepted_by: null, team_id: teams.X });
     expect(row.events.at(-1)).toMatchObject({ kind: 'released', reason: 'member_removed', actor: 'team', actor_member_id: members.leadX.id });
-    expect(await acceptRequest(request.id, client)).toMatchObject({ ok: false, code: 'not_member' });
+    expect(await callRpc(acceptRequest, { request_id: request.id }, client)).toMatchObject({ ok: false, code: 'not_member' });
   });
 
   it('lets an admin manage every team’s members, and other admins', async () => {
-    const teamList = await fetchTeamList(as.admin);
-    expect(teamList.ok && teamList.data.map((t) => t.id)).toEqual(expect.arrayContaining([teams.X, teams.Y]));
-    const listY = await fetchTeamMembers(teams.Y, as.admin);
+    const allTeams = await callRpc(teamList, {}, as.admin);
+    expect(allTeams.ok && allTeams.data.map((t) => t.id)).toEqual(expect.arrayContaining([teams.X, teams.Y]));
+    const listY = await callRpc(teamMembers, { team_id: teams.Y }, as.admin);
     expect(listY.ok && listY.data.map((m) => m.email)).toEqual([members.leadY.email]);
-    const added = await addTeamMember({ email: world.email('y2'), teamId: teams.Y, role: 'leader' }, as.admin);
+    const added = await callRpc(addTeamMember, { email: world.email('y2'), team_id: teams.Y, role: 'leader' }, as.admin);
     expect(added).toMatchObject({ ok: true, data: { team_id: teams.Y, role: 'leader' } });
-    const admin2 = await addTeamMember({ email: world.email('admin2'), role: 'admin' }, as.admin);
+    const admin2 = await callRpc(addTeamMember, { email: world.email('admin2'), role: 'admin' }, as.admin);
     expect(admin2).toMatchObject({ ok: true, data: { team_id: null, role: 'admin' } });
-    const admins = await fetchTeamMembers(null, as.admin);
+    const admins = await callRpc(teamMembers, { team_id: null }, as.admin);
     expect(admins.ok && admins.data.map((m) => m.email)).toEqual(expect.arrayContaining([members.admin.email, world.email('admin2')]));
-    expect(await removeTeamMember(members.admin.id, as.admin)).toMatchObject({ ok: false, code: 'cannot_remove_self' });
-    expect(await removeTeamMember(admin2.ok ? admin2.data.id : 0, as.admin)).toMatchObject({ ok: true });
+    expect(await callRpc(removeTeamMember, { member_id: members.admin.id }, as.admin)).toMatchObject({ ok: false, code: 'cannot_remove_self' });
+    expect(await callRpc(removeTeamMember, { member_id: admin2.ok ? admin2.data.id : 0 }, as.admin)).toMatchObject({ ok: true });
     // A leader may not remove an admin even when the admin is on their team.
-    const onTeam = await addTeamMember({ email: world.email('admin3'), teamId: teams.X, role: 'admin' }, as.admin);
-    expect(await removeTeamMember(onTeam.ok ? onTeam.data.id : 0, as['lead-x'])).toMatchObject({ ok: false, code: 'forbidden' });
+    const onTeam = await callRpc(addTeamMember, { email: world.email('admin3'), team_id: teams.X, role: 'admin' }, as.admin);
+    expect(await callRpc(removeTeamMember, { member_id: onTeam.ok ? onTeam.data.id : 0 }, as['lead-x'])).toMatchObject({ ok: false, code: 'forbidden' });
   });
 
   it('keeps app.admins and app.is_admin() working: admins are members with the admin role', async () => {
     const email = world.email('poster-admin');
     const client = await signedInClient(stack, email);
     const userId = (await client.auth.getUser()).data.user!.id;
-    // The admin statistics check app.is_admin(); a signed-in person on no team is refused.
-    const statistics = async () => (await client.rpc('request_statistics', {})).error?.message ?? 'ok';
-    expect(await statistics()).toBe('forbidden');
+    expect(await callRpc(requestStatistics, {}, client)).toMatchObject({ ok: false, code: 'forbidden' });
 
     await withSql(stack, (sql) => sql.query('insert into app.admins (user_id) values ($1)', [userId]));
-    expect(await statistics()).toBe('ok');
-    const session = await fetchTeamSession(client);
+    expect((await callRpc(requestStatistics, {}, client)).ok).toBe(true);
+    const session = await callRpc(teamSession, {}, client);
     expect(session.ok && session.data.member).toMatchObject({ email, role: 'admin', team: null });
     const listed = await withSql(stack, (sql) => sql.query('select count(*)::int as n from app.admins where user_id = $1', [userId]));
     expect(listed.rows[0].n).toBe(1);
@@ -193,7 +185,7 @@ describe.each(inject('stacks'))('team members on $backend', (stack) => {
     expect(seeded.rows).toEqual([{ role: 'admin', team_id: null }]);
 
     await withSql(stack, (sql) => sql.query('delete from app.admins where user_id = $1', [userId]));
-    expect(await statistics()).toBe('forbidden');
-    expect(await fetchTeamSession(client)).toEqual({ ok: true, data: { member: null } });
+    expect(await callRpc(requestStatistics, {}, client)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await callRpc(teamSession, {}, client)).toEqual({ ok: true, data: { member: null } });
   });
 });

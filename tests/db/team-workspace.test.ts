@@ -3,19 +3,9 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { anonClient, withSql } from '../support/clients.ts';
 import { changeSettings, RELAXED_LIMITS } from '../support/help-requests.ts';
 import { KY_THUONG, QUANG_LA, TeamWorld, type BookedRequest, type TestMember } from '../support/team.ts';
-import { cancelRequest, requestStatus } from '../../src/lib/booking/api.ts';
-import {
-  acceptRequest,
-  addRequestNote,
-  closeRequest,
-  fetchHandoverSuggestions,
-  fetchTeamQueue,
-  fetchTeamRequest,
-  fetchTeamSession,
-  handOverRequest,
-  recordContactAttempt,
-  releaseRequest,
-} from '../../src/lib/supabase/team-rpc.ts';
+import { callRpc } from '../../src/lib/api/rpc.ts';
+import { cancelRequest, foundOnly, requestStatus } from '../../src/lib/api/status.ts';
+import { acceptRequest, addRequestNote, closeRequest, handOverRequest, handoverSuggestions, recordContactAttempt, releaseRequest, teamQueue, teamRequest, teamSession } from '../../src/lib/api/team.ts';
 
 /**
  * The team workspace through supabase-js and the real PostgREST, with real JWTs from the email-code
@@ -33,14 +23,14 @@ describe.each(inject('stacks'))('team workspace on $backend', (stack) => {
 
   /** Every action a member could try, each as a function of the request id. */
   const everyAction = (client: SupabaseClient, otherTeam: number) => ({
-    accept: (id: number) => acceptRequest(id, client),
-    note: (id: number) => addRequestNote(id, 'Đã gọi', client),
-    attempt: (id: number) => recordContactAttempt(id, null, client),
-    close: (id: number) => closeRequest(id, 'helped', null, client),
-    release: (id: number) => releaseRequest(id, null, client),
-    handOver: (id: number) => handOverRequest(id, otherTeam, 'too_far', null, client),
-    suggestions: (id: number) => fetchHandoverSuggestions(id, client),
-    detail: (id: number) => fetchTeamRequest(id, client),
+    accept: (id: number) => callRpc(acceptRequest, { request_id: id }, client),
+    note: (id: number) => callRpc(addRequestNote, { request_id: id, note: 'Đã gọi' }, client),
+    attempt: (id: number) => callRpc(recordContactAttempt, { request_id: id, note: null }, client),
+    close: (id: number) => callRpc(closeRequest, { request_id: id, outcome: 'helped', note: null }, client),
+    release: (id: number) => callRpc(releaseRequest, { request_id: id, note: null }, client),
+    handOver: (id: number) => callRpc(handOverRequest, { request_id: id, to_team_id: otherTeam, reason: 'too_far', note: null }, client),
+    suggestions: (id: number) => callRpc(handoverSuggestions, { request_id: id }, client),
+    detail: (id: number) => callRpc(teamRequest, { request_id: id }, client),
   });
 
   beforeAll(async () => {
@@ -66,14 +56,14 @@ describe.each(inject('stacks'))('team workspace on $backend', (stack) => {
 
   it('tells a signed-in person on no team so, and shows them nothing', async () => {
     const request = await world.book({ commune_code: QUANG_LA.code });
-    expect(await fetchTeamSession(as.outsider)).toEqual({ ok: true, data: { member: null } });
-    expect(await fetchTeamQueue({}, as.outsider)).toMatchObject({ ok: false, code: 'not_member' });
-    expect(await fetchTeamQueue({ pool: true }, as.outsider)).toMatchObject({ ok: false, code: 'not_member' });
+    expect(await callRpc(teamSession, {}, as.outsider)).toEqual({ ok: true, data: { member: null } });
+    expect(await callRpc(teamQueue, {}, as.outsider)).toMatchObject({ ok: false, code: 'not_member' });
+    expect(await callRpc(teamQueue, { pool: true }, as.outsider)).toMatchObject({ ok: false, code: 'not_member' });
     for (const act of Object.values(everyAction(as.outsider, teams.B))) {
       expect(await act(request.id)).toMatchObject({ ok: false, code: 'not_member' });
     }
     // Anon (no sign-in) may not even call the functions.
-    const anon = await fetchTeamQueue({}, anonClient(stack));
+    const anon = await callRpc(teamQueue, {}, anonClient(stack));
     expect(anon.ok).toBe(false);
     expect(anon.ok === false && anon.message).toMatch(/permission denied/);
     expect((await world.row(request.id)).events.map((e) => e.kind)).toEqual(['received', 'assigned']);
@@ -82,7 +72,7 @@ describe.each(inject('stacks'))('team workspace on $backend', (stack) => {
   it('shows the team its queue, oldest first, with deadline and no personal data', async () => {
     const first = await world.book({ commune_code: QUANG_LA.code, needs: ['vssid', 'etax'], guide_code: 'vs4', guide_step: 3 });
     const second = await world.book({ commune_code: QUANG_LA.code, name: 'Đỗ Thị Hoa', address: 'Gần chợ Quảng La' });
-    const session = await fetchTeamSession(as.a1);
+    const session = await callRpc(teamSession, {}, as.a1);
     expect(session.ok && session.data.member).toMatchObject({
       email: members.a1.email,
       role: 'member',
@@ -90,7 +80,7 @@ describe.each(inject('stacks'))('team workspace on $backend', (stack) => {
     });
     expect(session.ok && session.data.settings?.accept_within_minutes).toBe(360);
 
-    const queue = await fetchTeamQueue({}, as.a1);
+    const queue = await callRpc(teamQueue, {}, as.a1);
     expect(queue.ok).toBe(true);
     if (!queue.ok) return;
     expect(queue.data.team?.id).toBe(teams.A);
@@ -111,7 +101,7 @@ describe.each(inject('stacks'))('team workspace on $backend', (stack) => {
     // Nothing personal, in the queue or the detail, before the request is accepted.
     const text = JSON.stringify(queue.data);
     for (const secret of [first.phone, second.phone, second.name, 'Gần chợ Quảng La']) expect(text).not.toContain(secret);
-    const detail = await fetchTeamRequest(second.id, as.a1);
+    const detail = await callRpc(teamRequest, { request_id: second.id }, as.a1);
     expect(detail.ok && detail.data).toMatchObject({ contact: null, notes: [], actions: ['accept', 'note', 'hand_over'] });
     expect(JSON.stringify(detail)).not.toContain(second.phone);
   });
@@ -120,18 +110,18 @@ describe.each(inject('stacks'))('team workspace on $backend', (stack) => {
     const request = await world.book({ commune_code: QUANG_LA.code });
     expect((await world.row(request.id)).team_id).toBe(teams.A);
 
-    const queue = await fetchTeamQueue({}, as.b1);
+    const queue = await callRpc(teamQueue, {}, as.b1);
     expect(queue.ok && queue.data.items.map((i) => i.id)).not.toContain(request.id);
-    expect(await fetchTeamQueue({ teamId: teams.A }, as.b1)).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await fetchTeamQueue({ pool: true }, as.b1)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await callRpc(teamQueue, { team_id: teams.A }, as.b1)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await callRpc(teamQueue, { pool: true }, as.b1)).toMatchObject({ ok: false, code: 'forbidden' });
     for (const [name, act] of Object.entries(everyAction(as.b1, teams.C))) {
       expect({ name, result: await act(request.id) }).toMatchObject({ name, result: { ok: false, code: 'not_found' } });
     }
     // The same answer as for a request that does not exist, so ids cannot be probed.
-    expect(await fetchTeamRequest(2_000_000_000, as.b1)).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await callRpc(teamRequest, { request_id: 2_000_000_000 }, as.b1)).toMatchObject({ ok: false, code: 'not_found' });
 
     // And the other way round, once it is accepted.
-    await acceptRequest(request.id, as.a1);
+    await callRpc(acceptRequest, { request_id: request.id }, as.a1);
     for (const act of Object.values(everyAction(as.b1, teams.C))) {
       expect(await act(request.id)).toMatchObject({ ok: false, code: 'not_found' });
     }
@@ -142,7 +132,7 @@ describe.each(inject('stacks'))('team workspace on $backend', (stack) => {
 
   it('shows the contact details to who accepted, the team leader and admins only', async () => {
     const request = await world.book({ commune_code: QUANG_LA.code, name: 'Vũ Văn Khánh', address: 'Thôn 3, gần nhà văn hoá' });
-    const accepted = await acceptRequest(request.id, as.a1);
+    const accepted = await callRpc(acceptRequest, { request_id: request.id }, as.a1);
     expect(accepted.ok).toBe(true);
     if (!accepted.ok) return;
     expect(accepted.data).toMatchObject({
@@ -157,17 +147,17 @@ describe.each(inject('stacks'))('team workspace on $backend', (stack) => {
     expect(accepted.data.contact?.verification_word).toBe(word.rows[0].verification_word);
 
     // A teammate sees who has it, not the phone, and may only add a note.
-    const teammate = await fetchTeamRequest(request.id, as.a2);
+    const teammate = await callRpc(teamRequest, { request_id: request.id }, as.a2);
     expect(teammate.ok && teammate.data).toMatchObject({ contact: null, accepted_by: { me: false }, actions: ['note'] });
     expect(JSON.stringify(teammate)).not.toContain(request.phone);
-    expect(await acceptRequest(request.id, as.a2)).toMatchObject({ ok: false, code: 'already_accepted' });
-    expect(await closeRequest(request.id, 'helped', null, as.a2)).toMatchObject({ ok: false, code: 'not_yours' });
-    expect(await releaseRequest(request.id, null, as.a2)).toMatchObject({ ok: false, code: 'not_yours' });
-    expect(await recordContactAttempt(request.id, null, as.a2)).toMatchObject({ ok: false, code: 'not_yours' });
-    expect(await handOverRequest(request.id, teams.B, 'too_far', null, as.a2)).toMatchObject({ ok: false, code: 'not_yours' });
+    expect(await callRpc(acceptRequest, { request_id: request.id }, as.a2)).toMatchObject({ ok: false, code: 'already_accepted' });
+    expect(await callRpc(closeRequest, { request_id: request.id, outcome: 'helped', note: null }, as.a2)).toMatchObject({ ok: false, code: 'not_yours' });
+    expect(await callRpc(releaseRequest, { request_id: request.id, note: null }, as.a2)).toMatchObject({ ok: false, code: 'not_yours' });
+    expect(await callRpc(recordContactAttempt, { request_id: request.id, note: null }, as.a2)).toMatchObject({ ok: false, code: 'not_yours' });
+    expect(await callRpc(handOverRequest, { request_id: request.id, to_team_id: teams.B, reason: 'too_far', note: null }, as.a2)).toMatchObject({ ok: false, code: 'not_yours' });
 
     for (const who of ['lead-a', 'admin']) {
-      const seen = await fetchTeamRequest(request.id, as[who]);
+      const seen = await callRpc(teamRequest, { request_id: request.id }, as[who]);
       expect(seen.ok && seen.data.contact?.phone).toBe(request.phone);
     }
   });
@@ -175,24 +165,24 @@ describe.each(inject('stacks'))('team workspace on $backend', (stack) => {
   it('refuses transitions that are not allowed, with known error codes', async () => {
     const request = await world.book({ commune_code: QUANG_LA.code });
     // Not accepted yet: nothing to close, release or call.
-    expect(await closeRequest(request.id, 'helped', null, as.a1)).toMatchObject({ ok: false, code: 'state_invalid' });
-    expect(await releaseRequest(request.id, null, as.a1)).toMatchObject({ ok: false, code: 'state_invalid' });
-    expect(await recordContactAttempt(request.id, null, as.a1)).toMatchObject({ ok: false, code: 'state_invalid' });
-    await acceptRequest(request.id, as.a1);
-    expect(await acceptRequest(request.id, as.a1)).toMatchObject({ ok: false, code: 'already_accepted' });
+    expect(await callRpc(closeRequest, { request_id: request.id, outcome: 'helped', note: null }, as.a1)).toMatchObject({ ok: false, code: 'state_invalid' });
+    expect(await callRpc(releaseRequest, { request_id: request.id, note: null }, as.a1)).toMatchObject({ ok: false, code: 'state_invalid' });
+    expect(await callRpc(recordContactAttempt, { request_id: request.id, note: null }, as.a1)).toMatchObject({ ok: false, code: 'state_invalid' });
+    await callRpc(acceptRequest, { request_id: request.id }, as.a1);
+    expect(await callRpc(acceptRequest, { request_id: request.id }, as.a1)).toMatchObject({ ok: false, code: 'already_accepted' });
     // Input that is not in the vocabulary.
     // @ts-expect-error: an outcome that does not exist
-    expect(await closeRequest(request.id, 'done', null, as.a1)).toMatchObject({ ok: false, code: 'outcome_invalid' });
-    expect(await addRequestNote(request.id, '   ', as.a1)).toMatchObject({ ok: false, code: 'note_invalid' });
-    expect(await addRequestNote(request.id, 'x'.repeat(1001), as.a1)).toMatchObject({ ok: false, code: 'note_invalid' });
-    expect(await addRequestNote(request.id, 'a\u202eb', as.a1)).toMatchObject({ ok: false, code: 'note_invalid' });
+    expect(await callRpc(closeRequest, { request_id: request.id, outcome: 'done', note: null }, as.a1)).toMatchObject({ ok: false, code: 'outcome_invalid' });
+    expect(await callRpc(addRequestNote, { request_id: request.id, note: '   ' }, as.a1)).toMatchObject({ ok: false, code: 'note_invalid' });
+    expect(await callRpc(addRequestNote, { request_id: request.id, note: 'x'.repeat(1001) }, as.a1)).toMatchObject({ ok: false, code: 'note_invalid' });
+    expect(await callRpc(addRequestNote, { request_id: request.id, note: 'a\u202eb' }, as.a1)).toMatchObject({ ok: false, code: 'note_invalid' });
     // "Could not reach" needs the recorded calls first.
-    expect(await closeRequest(request.id, 'not_reachable', null, as.a1)).toMatchObject({ ok: false, code: 'attempts_too_few' });
+    expect(await callRpc(closeRequest, { request_id: request.id, outcome: 'not_reachable', note: null }, as.a1)).toMatchObject({ ok: false, code: 'attempts_too_few' });
     for (let call = 1; call <= 3; call += 1) {
-      const attempt = await recordContactAttempt(request.id, call === 1 ? 'Không nghe máy' : null, as.a1);
+      const attempt = await callRpc(recordContactAttempt, { request_id: request.id, note: call === 1 ? 'Không nghe máy' : null }, as.a1);
       expect(attempt.ok && attempt.data.contact_attempts).toBe(call);
     }
-    const closed = await closeRequest(request.id, 'not_reachable', null, as.a1);
+    const closed = await callRpc(closeRequest, { request_id: request.id, outcome: 'not_reachable', note: null }, as.a1);
     expect(closed.ok && closed.data).toMatchObject({ status: 'closed', outcome: 'not_reachable', actions: [] });
     const row = await world.row(request.id);
     expect(row.events.map((e) => e.kind)).toEqual([
@@ -205,12 +195,12 @@ describe.each(inject('stacks'))('team workspace on $backend', (stack) => {
 
   it('accepts, notes and closes; then nobody can act on the closed request; the citizen sees every step', async () => {
     const request = await world.book({ commune_code: QUANG_LA.code });
-    await acceptRequest(request.id, as.a1);
-    const noted = await addRequestNote(request.id, 'Hẹn 9 giờ sáng mai tại nhà.\nMang theo CCCD.', as.a1);
+    await callRpc(acceptRequest, { request_id: request.id }, as.a1);
+    const noted = await callRpc(addRequestNote, { request_id: request.id, note: 'Hẹn 9 giờ sáng mai tại nhà.\nMang theo CCCD.' }, as.a1);
     expect(noted.ok && noted.data.notes).toMatchObject([
       { kind: 'note', body: 'Hẹn 9 giờ sáng mai tại nhà.\nMang theo CCCD.', author: 'Thành viên A1', mine: true },
     ]);
-    const closed = await closeRequest(request.id, 'helped', 'Đã cài VssID xong.', as.a1);
+    const closed = await callRpc(closeRequest, { request_id: request.id, outcome: 'helped', note: 'Đã cài VssID xong.' }, as.a1);
     expect(closed.ok && closed.data).toMatchObject({ status: 'closed', outcome: 'helped', contact: null, actions: [] });
 
     for (const who of ['a1', 'lead-a', 'admin']) {
@@ -219,7 +209,7 @@ describe.each(inject('stacks'))('team workspace on $backend', (stack) => {
         expect({ who, name, result: await act(request.id) }).toMatchObject({ who, name, result: { ok: false, code: 'request_closed' } });
       }
     }
-    const queue = await fetchTeamQueue({}, as.a1);
+    const queue = await callRpc(teamQueue, {}, as.a1);
     expect(queue.ok && queue.data.items.map((i) => i.id)).not.toContain(request.id);
 
     const row = await world.row(request.id);
@@ -230,7 +220,7 @@ describe.each(inject('stacks'))('team workspace on $backend', (stack) => {
       { kind: 'closed', actor: 'team', actor_member_id: members.a1.id, reason: 'helped' },
     ]);
 
-    const status = await requestStatus(request.code, request.phone, anonClient(stack));
+    const status = foundOnly(await callRpc(requestStatus, { code: request.code, phone: request.phone }, anonClient(stack)));
     expect(status.ok && status.data).toMatchObject({ status: 'closed', outcome: 'helped' });
     expect(status.ok && status.data.steps.map((s) => [s.step, s.team, s.reason])).toEqual([
       ['received', null, null],
@@ -244,7 +234,7 @@ describe.each(inject('stacks'))('team workspace on $backend', (stack) => {
 
   it('hands a request over to a suggested team, which can release it back to its own queue', async () => {
     const request = await world.book({ commune_code: QUANG_LA.code });
-    const suggestions = await fetchHandoverSuggestions(request.id, as.a1);
+    const suggestions = await callRpc(handoverSuggestions, { request_id: request.id }, as.a1);
     expect(suggestions.ok).toBe(true);
     if (!suggestions.ok) return;
     const mine = suggestions.data.filter((s) => [teams.B, teams.C].includes(s.id));
@@ -254,18 +244,18 @@ describe.each(inject('stacks'))('team workspace on $backend', (stack) => {
     expect(mine[0].distance_m).toBeGreaterThan(1900);
     expect(mine[0].distance_m).toBeLessThan(2100);
 
-    expect(await handOverRequest(request.id, teams.A, 'too_far', null, as.a1)).toMatchObject({ ok: false, code: 'team_invalid' });
-    expect(await handOverRequest(request.id, 999_999_999, 'too_far', null, as.a1)).toMatchObject({ ok: false, code: 'team_invalid' });
+    expect(await callRpc(handOverRequest, { request_id: request.id, to_team_id: teams.A, reason: 'too_far', note: null }, as.a1)).toMatchObject({ ok: false, code: 'team_invalid' });
+    expect(await callRpc(handOverRequest, { request_id: request.id, to_team_id: 999_999_999, reason: 'too_far', note: null }, as.a1)).toMatchObject({ ok: false, code: 'team_invalid' });
     // @ts-expect-error: a reason that does not exist
-    expect(await handOverRequest(request.id, teams.B, 'bored', null, as.a1)).toMatchObject({ ok: false, code: 'reason_invalid' });
-    const handed = await handOverRequest(request.id, teams.B, 'too_far', 'Nhà gần tổ B hơn.', as.a1);
+    expect(await callRpc(handOverRequest, { request_id: request.id, to_team_id: teams.B, reason: 'bored', note: null }, as.a1)).toMatchObject({ ok: false, code: 'reason_invalid' });
+    const handed = await callRpc(handOverRequest, { request_id: request.id, to_team_id: teams.B, reason: 'too_far', note: 'Nhà gần tổ B hơn.' }, as.a1);
     expect(handed).toMatchObject({ ok: true, data: { status: 'assigned', team: { id: teams.B } } });
 
-    expect(await fetchTeamRequest(request.id, as.a1)).toMatchObject({ ok: false, code: 'not_found' });
-    const queueB = await fetchTeamQueue({}, as.b1);
+    expect(await callRpc(teamRequest, { request_id: request.id }, as.a1)).toMatchObject({ ok: false, code: 'not_found' });
+    const queueB = await callRpc(teamQueue, {}, as.b1);
     expect(queueB.ok && queueB.data.items.find((i) => i.id === request.id)).toMatchObject({ status: 'assigned', notes_count: 1 });
-    await acceptRequest(request.id, as.b1);
-    const back = await releaseRequest(request.id, 'Tuần này bận.', as.b1);
+    await callRpc(acceptRequest, { request_id: request.id }, as.b1);
+    const back = await callRpc(releaseRequest, { request_id: request.id, note: 'Tuần này bận.' }, as.b1);
     expect(back.ok && back.data).toMatchObject({ status: 'assigned', accepted_by: null, contact: null, team: { id: teams.B } });
 
     const row = await world.row(request.id);
@@ -274,16 +264,16 @@ describe.each(inject('stacks'))('team workspace on $backend', (stack) => {
       { kind: 'accepted', team_id: teams.B, actor_member_id: members.b1.id },
       { kind: 'released', status_after: 'assigned', team_id: teams.B, actor_member_id: members.b1.id },
     ]);
-    const status = await requestStatus(request.code, request.phone, anonClient(stack));
+    const status = foundOnly(await callRpc(requestStatus, { code: request.code, phone: request.phone }, anonClient(stack)));
     expect(status.ok && status.data.steps.map((s) => s.step)).toEqual(['received', 'sent_to_team', 'sent_to_team', 'accepted', 'released']);
   });
 
   it('refuses a hand-over to a full team, except by an admin', async () => {
     const filler = await world.book({ commune_code: QUANG_LA.code });
-    await handOverRequest(filler.id, teams.C, 'too_far', null, as.a1);
+    await callRpc(handOverRequest, { request_id: filler.id, to_team_id: teams.C, reason: 'too_far', note: null }, as.a1);
     const request = await world.book({ commune_code: QUANG_LA.code });
-    expect(await handOverRequest(request.id, teams.C, 'too_far', null, as.a1)).toMatchObject({ ok: false, code: 'team_full' });
-    expect(await handOverRequest(request.id, teams.C, 'other', null, as.admin)).toMatchObject({ ok: true, data: { team: { id: teams.C } } });
+    expect(await callRpc(handOverRequest, { request_id: request.id, to_team_id: teams.C, reason: 'too_far', note: null }, as.a1)).toMatchObject({ ok: false, code: 'team_full' });
+    expect(await callRpc(handOverRequest, { request_id: request.id, to_team_id: teams.C, reason: 'other', note: null }, as.admin)).toMatchObject({ ok: true, data: { team: { id: teams.C } } });
     expect((await world.row(request.id)).events.at(-1)).toMatchObject({ kind: 'handed_over', actor: 'admin', actor_member_id: members.admin.id });
   });
 
@@ -292,18 +282,18 @@ describe.each(inject('stacks'))('team workspace on $backend', (stack) => {
     await withSql(stack, (sql) =>
       sql.query(`update app.help_requests set status = 'unassigned', team_id = null, assigned_at = null where id = $1`, [request.id]),
     );
-    const pool = await fetchTeamQueue({ pageSize: 500 }, as.admin);
+    const pool = await callRpc(teamQueue, { page_size: 500 }, as.admin);
     expect(pool.ok && pool.data.pool).toBe(true);
     expect(pool.ok && pool.data.items.map((i) => i.id)).toContain(request.id);
-    const inPool = await fetchTeamRequest(request.id, as.admin);
+    const inPool = await callRpc(teamRequest, { request_id: request.id }, as.admin);
     expect(inPool.ok && inPool.data).toMatchObject({ status: 'unassigned', actions: ['note', 'hand_over'], contact: { phone: request.phone } });
     // Members of a team never see the pool's requests.
-    expect(await fetchTeamRequest(request.id, as.a1)).toMatchObject({ ok: false, code: 'not_found' });
+    expect(await callRpc(teamRequest, { request_id: request.id }, as.a1)).toMatchObject({ ok: false, code: 'not_found' });
 
-    const teamA = await fetchTeamQueue({ teamId: teams.A }, as.admin);
+    const teamA = await callRpc(teamQueue, { team_id: teams.A }, as.admin);
     expect(teamA.ok && teamA.data.team?.id).toBe(teams.A);
-    expect(await handOverRequest(request.id, teams.A, 'pool_assignment', null, as.admin)).toMatchObject({ ok: true });
-    const queue = await fetchTeamQueue({}, as.a1);
+    expect(await callRpc(handOverRequest, { request_id: request.id, to_team_id: teams.A, reason: 'pool_assignment', note: null }, as.admin)).toMatchObject({ ok: true });
+    const queue = await callRpc(teamQueue, {}, as.a1);
     expect(queue.ok && queue.data.items.map((i) => i.id)).toContain(request.id);
   });
 
@@ -324,33 +314,33 @@ describe.each(inject('stacks'))('team workspace on $backend', (stack) => {
     );
     const oldestFirst = booked.map((b) => b.id).reverse();
     // Three accepted: 7 open, 4 waiting.
-    for (const id of [oldestFirst[0], oldestFirst[3], oldestFirst[6]]) expect((await acceptRequest(id, d1)).ok).toBe(true);
+    for (const id of [oldestFirst[0], oldestFirst[3], oldestFirst[6]]) expect((await callRpc(acceptRequest, { request_id: id }, d1)).ok).toBe(true);
 
-    const page = await fetchTeamQueue({ pageSize: 3 }, d1);
+    const page = await callRpc(teamQueue, { page_size: 3 }, d1);
     expect(page.ok && page.data).toMatchObject({ pool: false, team: { id: D }, total: 7, waiting: 4 });
     expect(page.ok && page.data.items.map((i) => i.id)).toEqual(oldestFirst.slice(0, 3));
-    const whole = await fetchTeamQueue({}, d1);
+    const whole = await callRpc(teamQueue, {}, d1);
     expect(whole.ok && whole.data).toMatchObject({ total: 7, waiting: 4 });
     expect(whole.ok && whole.data.items.map((i) => i.id)).toEqual(oldestFirst);
     for (const pageSize of [1, 7, 500]) {
-      const answer = await fetchTeamQueue({ pageSize }, d1);
+      const answer = await callRpc(teamQueue, { page_size: pageSize }, d1);
       expect(answer.ok && [answer.data.total, answer.data.items.length]).toEqual([7, Math.min(pageSize, 7)]);
     }
     // A page size out of 1..500 is refused with the stable code, whoever asks.
     for (const pageSize of [0, -1, 501, null]) {
-      expect({ pageSize, result: await fetchTeamQueue({ pageSize }, d1) }).toMatchObject({ pageSize, result: { ok: false, code: 'payload_invalid' } });
-      expect(await fetchTeamQueue({ pool: true, pageSize }, as.admin)).toMatchObject({ ok: false, code: 'payload_invalid' });
+      expect({ pageSize, result: await callRpc(teamQueue, { page_size: pageSize }, d1) }).toMatchObject({ pageSize, result: { ok: false, code: 'payload_invalid' } });
+      expect(await callRpc(teamQueue, { pool: true, page_size: pageSize }, as.admin)).toMatchObject({ ok: false, code: 'payload_invalid' });
     }
 
     // Still one's own team only, and the counts tell nothing about another team.
-    expect(await fetchTeamQueue({ teamId: teams.A, pageSize: 1 }, d1)).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await fetchTeamQueue({ teamId: D, pageSize: 500 }, as.a1)).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await fetchTeamQueue({ pool: true, pageSize: 1 }, d1)).toMatchObject({ ok: false, code: 'forbidden' });
-    const mineA = await fetchTeamQueue({ pageSize: 500 }, as.a1);
+    expect(await callRpc(teamQueue, { team_id: teams.A, page_size: 1 }, d1)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await callRpc(teamQueue, { team_id: D, page_size: 500 }, as.a1)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await callRpc(teamQueue, { pool: true, page_size: 1 }, d1)).toMatchObject({ ok: false, code: 'forbidden' });
+    const mineA = await callRpc(teamQueue, { page_size: 500 }, as.a1);
     expect(mineA.ok && mineA.data.items.map((i) => i.id).filter((id) => oldestFirst.includes(id))).toEqual([]);
 
     // Admins: any team by id, and the province pool with its true count.
-    const teamD = await fetchTeamQueue({ teamId: D, pageSize: 2 }, as.admin);
+    const teamD = await callRpc(teamQueue, { team_id: D, page_size: 2 }, as.admin);
     expect(teamD.ok && teamD.data).toMatchObject({ team: { id: D }, total: 7, waiting: 4 });
     expect(teamD.ok && teamD.data.items.map((i) => i.id)).toEqual(oldestFirst.slice(0, 2));
     await withSql(stack, (sql) =>
@@ -364,22 +354,22 @@ describe.each(inject('stacks'))('team workspace on $backend', (stack) => {
       ),
     );
     expect(inPool.length).toBeGreaterThanOrEqual(2);
-    const pool = await fetchTeamQueue({ pool: true, pageSize: 1 }, as.admin);
+    const pool = await callRpc(teamQueue, { pool: true, page_size: 1 }, as.admin);
     expect(pool.ok && pool.data).toMatchObject({ pool: true, team: null, total: inPool.length, waiting: inPool.length });
     expect(pool.ok && pool.data.items.map((i) => i.id)).toEqual(inPool.slice(0, 1));
-    expect((await fetchTeamQueue({ teamId: D }, as.admin))).toMatchObject({ ok: true, data: { total: 5, waiting: 2 } });
+    expect((await callRpc(teamQueue, { team_id: D }, as.admin))).toMatchObject({ ok: true, data: { total: 5, waiting: 2 } });
   });
 
   it('refuses every action once the citizen has cancelled, and erases the notes with the personal data', async () => {
     const request: BookedRequest = await world.book({ commune_code: QUANG_LA.code });
-    await acceptRequest(request.id, as.a1);
-    await addRequestNote(request.id, 'Chị Hoa nhờ gọi sau 5 giờ chiều.', as.a1);
-    const cancelled = await cancelRequest(request.code, request.phone, 'solved_myself', true, anonClient(stack));
+    await callRpc(acceptRequest, { request_id: request.id }, as.a1);
+    await callRpc(addRequestNote, { request_id: request.id, note: 'Chị Hoa nhờ gọi sau 5 giờ chiều.' }, as.a1);
+    const cancelled = foundOnly(await callRpc(cancelRequest, { code: request.code, phone: request.phone, reason: 'solved_myself', erase_personal_data: true }, anonClient(stack)));
     expect(cancelled.ok && cancelled.data).toMatchObject({ status: 'cancelled', personal_data_erased: true });
-    expect(await addRequestNote(request.id, 'Còn ở đó không?', as.a1)).toMatchObject({ ok: false, code: 'request_closed' });
-    expect(await closeRequest(request.id, 'citizen_cancelled', null, as.a1)).toMatchObject({ ok: false, code: 'request_closed' });
+    expect(await callRpc(addRequestNote, { request_id: request.id, note: 'Còn ở đó không?' }, as.a1)).toMatchObject({ ok: false, code: 'request_closed' });
+    expect(await callRpc(closeRequest, { request_id: request.id, outcome: 'citizen_cancelled', note: null }, as.a1)).toMatchObject({ ok: false, code: 'request_closed' });
     expect((await world.row(request.id)).notes).toBe(0);
-    const detail = await fetchTeamRequest(request.id, as.a1);
+    const detail = await callRpc(teamRequest, { request_id: request.id }, as.a1);
     expect(detail.ok && detail.data).toMatchObject({ status: 'cancelled', contact: null, notes: [], notes_count: 0 });
   });
 

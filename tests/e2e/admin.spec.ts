@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { LOCAL_ANON_KEY } from '../../src/lib/supabase/local-keys.ts';
+import { LOCAL_ANON_KEY } from '../../src/lib/api/local-keys.ts';
 import { CONSENT_VERSION } from '../../src/lib/schemas/help-request.ts';
 
 /**

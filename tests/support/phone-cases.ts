@@ -1,6 +1,6 @@
 /**
  * Phone numbers as people type them, with the normalised form expected (null = rejected). Run
- * through both src/lib/booking/phone.ts (tests/unit) and app.normalize_phone() (tests/db), so the
+ * through both src/lib/domain/phone.ts (tests/unit) and app.normalize_phone() (tests/db), so the
  * browser and the database agree.
  */
 export const PHONE_CASES: [input: string, expected: string | null][] = [

@@ -7,9 +7,10 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { StackInfo } from './backends.ts';
 import { anonClient, signedInClient, withSql } from './clients.ts';
 import { createTeams, deleteTeams, validPayload, type TeamSpec } from './help-requests.ts';
-import { requestHelp } from '../../src/lib/booking/api.ts';
+import { callRpc } from '../../src/lib/api/rpc.ts';
+import { requestHelp } from '../../src/lib/api/booking.ts';
 import { helpRequestSchema } from '../../src/lib/schemas/help-request.ts';
-import type { MemberRole } from '../../src/lib/schemas/team.ts';
+import type { MemberRole } from '../../src/lib/domain/team-vocabulary.ts';
 
 /** A member made for a test: their email and member id. */
 export interface TestMember {
@@ -80,7 +81,7 @@ export class TeamWorld {
   /** Books a request as a citizen would (anon, through the booking wrapper). */
   async book(overrides: Record<string, unknown> = {}): Promise<BookedRequest> {
     const payload = helpRequestSchema.parse(validPayload(overrides));
-    const result = await requestHelp(payload, this.citizen);
+    const result = await callRpc(requestHelp, { request: payload }, this.citizen);
     if (!result.ok) throw new Error(`request_help failed: ${result.code}`);
     const code = result.data.reference_code;
     const row = await withSql(this.stack, (sql) =>

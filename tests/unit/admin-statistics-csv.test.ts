@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, statisticsToCsv } from '../../src/lib/admin/statistics-csv.ts';
-import { statisticsSchema } from '../../src/lib/schemas/admin.ts';
+import { statisticsSchema } from '../../src/lib/api/admin.ts';
 
 /** The statistics CSV export of the admin workspace (src/lib/admin/statistics-csv.ts). */
 describe('statistics CSV', () => {

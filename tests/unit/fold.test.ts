@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldVietnamese, matchesFolded } from '../../src/lib/text/fold.ts';
+import { foldVietnamese } from '../../src/lib/text/fold.ts';
 
 describe('foldVietnamese', () => {
   it.each([
@@ -16,16 +16,5 @@ describe('foldVietnamese', () => {
 
   it('treats precomposed and decomposed input the same', () => {
     expect(foldVietnamese('Hạ'.normalize('NFD'))).toBe(foldVietnamese('Hạ'.normalize('NFC')));
-  });
-});
-
-describe('matchesFolded', () => {
-  it('finds "Phường Hạ Long" from "ha long" and from a prefix', () => {
-    expect(matchesFolded('Phường Hạ Long', 'ha long')).toBe(true);
-    expect(matchesFolded('Phường Hạ Long', 'ha lo')).toBe(true);
-  });
-
-  it('needs every query word', () => {
-    expect(matchesFolded('Phường Hạ Long', 'ha tu')).toBe(false);
   });
 });

@@ -4,11 +4,11 @@ import {
   cleanText,
   codePointLength,
   CONSENT_VERSION,
-  helpRequestAnswerSchema,
   helpRequestSchema,
   isValidName,
-  requestStatusSchema,
 } from '../../src/lib/schemas/help-request.ts';
+import { helpRequestAnswerSchema } from '../../src/lib/api/booking.ts';
+import { requestStatusSchema } from '../../src/lib/api/status.ts';
 
 const valid = {
   idempotency_key: '3F2504E0-4F89-41D3-9A0C-0305E82C3301',

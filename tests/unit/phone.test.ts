@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatPhone, normalizePhone } from '../../src/lib/booking/phone.ts';
+import { formatPhone, normalizePhone } from '../../src/lib/domain/phone.ts';
 import { PHONE_CASES } from '../support/phone-cases.ts';
 
 describe('normalizePhone', () => {

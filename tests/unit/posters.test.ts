@@ -7,7 +7,7 @@ import {
   isPosterId,
   POSTER_ID_MAX_LENGTH,
   POSTER_ID_PATTERN,
-} from '../../src/lib/posters/poster-id.ts';
+} from '../../src/lib/domain/poster-id.ts';
 import {
   communePosterPath,
   guidePosterPath,

@@ -4,7 +4,7 @@ import {
   normalizeReferenceCode,
   REFERENCE_CODE_ALPHABET,
   REFERENCE_CODE_PATTERN,
-} from '../../src/lib/booking/reference-code.ts';
+} from '../../src/lib/domain/reference-code.ts';
 
 describe('reference codes', () => {
   it('has a 30-character alphabet without look-alikes, giving at least 40 bits in 9 characters', () => {

@@ -12,8 +12,8 @@ import {
   titleWithCount,
 } from '../../src/lib/team/format.ts';
 import { errorText, eventText, outcomeText } from '../../src/islands/team/labels.ts';
-import { HANDOVER_REASONS, OUTCOMES, TEAM_ERROR_CODES } from '../../src/lib/schemas/team.ts';
-import { REQUEST_STEPS } from '../../src/lib/schemas/request-steps.ts';
+import { HANDOVER_REASONS, OUTCOMES, TEAM_ERROR_CODES } from '../../src/lib/domain/team-vocabulary.ts';
+import { REQUEST_STEPS } from '../../src/lib/api/status.ts';
 import { t, type MessageKey } from '../../src/lib/i18n/t.ts';
 
 const NOW = new Date('2026-11-28T08:00:00Z'); // 15:00 in Vietnam

@@ -1,15 +1,22 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { t } from '../../lib/i18n/team';
 import { isEmail } from '../../lib/team/format';
-import type { Member, TeamListItem, TeamSession } from '../../lib/schemas/team';
-import { MEMBER_ROLES, type MemberRole } from '../../lib/team/vocabulary';
+import { callRpc } from '../../lib/api/rpc';
+import {
+  addTeamMember,
+  removeTeamMember,
+  teamList,
+  teamMembers,
+  type Member,
+  type TeamListItem,
+  type TeamSession,
+} from '../../lib/api/team';
+import { MEMBER_ROLES, type MemberRole } from '../../lib/domain/team-vocabulary';
 import { errorText, ROLE_LABELS } from './labels';
-import type { TeamApi } from './types';
 
 type Me = NonNullable<TeamSession['member']>;
 
 interface Props {
-  api: TeamApi;
   me: Me;
 }
 
@@ -18,7 +25,7 @@ interface Props {
  * on no team). Add by email (the person signs in later with a code sent there), remove with a
  * confirmation. The server checks every rule again.
  */
-export default function MembersPanel({ api, me }: Props) {
+export default function MembersPanel({ me }: Props) {
   const isAdmin = me.role === 'admin';
   const [teams, setTeams] = useState<TeamListItem[] | null>(null);
   const [teamId, setTeamId] = useState<number | null>(me.team_id);
@@ -38,10 +45,10 @@ export default function MembersPanel({ api, me }: Props) {
   );
 
   const load = useCallback(async () => {
-    const answer = await api.fetchTeamMembers(teamId);
+    const answer = await callRpc(teamMembers, { team_id: teamId });
     if (answer.ok) setMembers(answer.data);
     else setFlash({ text: errorText(answer.code), error: true });
-  }, [api, teamId]);
+  }, [teamId]);
 
   useEffect(() => {
     setMembers(null);
@@ -50,10 +57,10 @@ export default function MembersPanel({ api, me }: Props) {
 
   useEffect(() => {
     if (!isAdmin) return;
-    void api.fetchTeamList().then((answer) => {
+    void callRpc(teamList, {}).then((answer) => {
       if (answer.ok) setTeams(answer.data);
     });
-  }, [api, isAdmin]);
+  }, [isAdmin]);
 
   useEffect(() => {
     if (!roles.includes(role)) setRole(roles[0]);
@@ -69,7 +76,7 @@ export default function MembersPanel({ api, me }: Props) {
     if (busy) return;
     if (!isEmail(email)) return show(errorText('email_invalid'), true);
     setBusy(true);
-    const answer = await api.addTeamMember({ email, name: name.trim() || null, role, teamId });
+    const answer = await callRpc(addTeamMember, { email, name: name.trim() || null, role, team_id: teamId });
     setBusy(false);
     if (!answer.ok) return show(errorText(answer.code), true);
     setEmail('');
@@ -81,7 +88,7 @@ export default function MembersPanel({ api, me }: Props) {
   async function remove(member: Member) {
     if (busy) return;
     setBusy(true);
-    const answer = await api.removeTeamMember(member.id);
+    const answer = await callRpc(removeTeamMember, { member_id: member.id });
     setBusy(false);
     setConfirming(null);
     if (!answer.ok) return show(errorText(answer.code), true);

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { t } from '../../lib/i18n/team';
 import { formatAge, formatClock, isOverdue } from '../../lib/team/format';
-import { QUEUE_PAGE_MAX, QUEUE_PAGE_SIZE } from '../../lib/team/vocabulary';
-import type { RequestSummary, TeamQueue } from '../../lib/schemas/team';
+import { QUEUE_PAGE_MAX, QUEUE_PAGE_SIZE } from '../../lib/domain/team-vocabulary';
+import type { RequestSummary, TeamQueue } from '../../lib/api/team';
 import type { PlatformLinks } from './types';
 
 interface Props {

@@ -1,10 +1,22 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { t, type MessageKey } from '../../lib/i18n/team';
 import { TIME_LABELS } from '../../lib/booking/request-labels';
-import { formatPhone } from '../../lib/booking/phone';
+import { formatPhone } from '../../lib/domain/phone';
 import { stepAnchor } from '../../lib/content/paths';
 import type { TimeWindow } from '../../lib/schemas/help-request';
-import type { HandoverSuggestion, RequestDetail, RequestNote } from '../../lib/schemas/team';
+import {
+  acceptRequest,
+  addRequestNote,
+  closeRequest,
+  handOverRequest,
+  handoverSuggestions,
+  recordContactAttempt,
+  releaseRequest,
+  teamRequest,
+  type HandoverSuggestion,
+  type RequestDetail,
+  type RequestNote,
+} from '../../lib/api/team';
 import {
   HANDOVER_REASONS,
   NOTE_MAX_LENGTH,
@@ -12,11 +24,11 @@ import {
   type HandoverReason,
   type RequestAction,
   type TeamOutcome,
-} from '../../lib/team/vocabulary';
-import type { RpcResult } from '../../lib/supabase/rpc';
+} from '../../lib/domain/team-vocabulary';
+import { callRpc, type RpcResult } from '../../lib/api/rpc';
 import { formatAge, formatClock, formatKm, isOverdue } from '../../lib/team/format';
 import { ACTION_LABELS, errorText, eventText, OUTCOME_LABELS, REASON_LABELS, STATUS_LABELS } from './labels';
-import type { GuideLinks, PlatformLinks, TeamApi } from './types';
+import type { GuideLinks, PlatformLinks } from './types';
 
 const NOTE_KIND_LABELS: Record<RequestNote['kind'], MessageKey> = {
   note: 'team.noteKind.note',
@@ -42,7 +54,6 @@ const SAVE_LABELS: Record<Panel, MessageKey> = {
 };
 
 interface Props {
-  api: TeamApi;
   requestId: number;
   now: Date;
   guides: GuideLinks;
@@ -61,7 +72,7 @@ interface Props {
  * member has accepted it (tel: link, verification word), notes and history, and the actions the
  * server allows now, with the primary one at the bottom of the screen within reach of a thumb.
  */
-export default function RequestView({ api, requestId, now, guides, platforms, minContactAttempts, refreshTick, onBack, onChanged }: Props) {
+export default function RequestView({ requestId, now, guides, platforms, minContactAttempts, refreshTick, onBack, onChanged }: Props) {
   const [detail, setDetail] = useState<RequestDetail | null>(null);
   const [gone, setGone] = useState<string | null>(null);
   const [flash, setFlash] = useState<{ text: string; error?: boolean } | null>(null);
@@ -79,7 +90,7 @@ export default function RequestView({ api, requestId, now, guides, platforms, mi
   const flashRef = useRef<HTMLDivElement>(null);
 
   const load = useCallback(async () => {
-    const answer = await api.fetchTeamRequest(requestId);
+    const answer = await callRpc(teamRequest, { request_id: requestId });
     if (answer.ok) {
       setDetail(answer.data);
       setGone(null);
@@ -90,7 +101,7 @@ export default function RequestView({ api, requestId, now, guides, platforms, mi
     } else {
       setFlash({ text: errorText(answer.code), error: true });
     }
-  }, [api, requestId]);
+  }, [requestId]);
 
   useEffect(() => {
     void load();
@@ -120,7 +131,7 @@ export default function RequestView({ api, requestId, now, guides, platforms, mi
     setFlash(null);
     if (next === 'hand_over') {
       setSuggestions(null);
-      void api.fetchHandoverSuggestions(requestId).then((answer) => {
+      void callRpc(handoverSuggestions, { request_id: requestId }).then((answer) => {
         if (answer.ok) setSuggestions(answer.data);
         else show(errorText(answer.code), true);
       });
@@ -154,27 +165,27 @@ export default function RequestView({ api, requestId, now, guides, platforms, mi
     switch (panel) {
       case 'note':
         if (!text) return show(errorText('note_invalid'), true);
-        return run(() => api.addRequestNote(requestId, text), () => t('team.note.saved'));
+        return run(() => callRpc(addRequestNote, { request_id: requestId, note: text }), () => t('team.note.saved'));
       case 'contact_attempt':
-        return run(() => api.recordContactAttempt(requestId, text), (d) => t('team.attempt.saved', { count: d.contact_attempts }));
+        return run(() => callRpc(recordContactAttempt, { request_id: requestId, note: text }), (d) => t('team.attempt.saved', { count: d.contact_attempts }));
       case 'close':
         if (!outcome) return show(errorText('outcome_invalid'), true);
-        return run(() => api.closeRequest(requestId, outcome, text), () => t('team.close.done'));
+        return run(() => callRpc(closeRequest, { request_id: requestId, outcome, note: text }), () => t('team.close.done'));
       case 'release':
-        return run(() => api.releaseRequest(requestId, text), () => t('team.release.done'));
+        return run(() => callRpc(releaseRequest, { request_id: requestId, note: text }), () => t('team.release.done'));
       case 'hand_over': {
         if (!target) return show(errorText('team_invalid'), true);
         if (!reason) return show(errorText('reason_invalid'), true);
         if (busy) return;
         setBusy(true);
-        const answer = await api.handOverRequest(requestId, target, reason, text);
+        const answer = await callRpc(handOverRequest, { request_id: requestId, to_team_id: target, reason, note: text });
         setBusy(false);
         if (answer.ok) {
           setPanel(null);
           onChanged();
           // The request now belongs to another team: admins still see it, its former team no more.
           const done = t('team.handover.done', { team: answer.data.team.name });
-          const again = await api.fetchTeamRequest(requestId);
+          const again = await callRpc(teamRequest, { request_id: requestId });
           if (again.ok) {
             setDetail(again.data);
             show(done);
@@ -475,7 +486,7 @@ export default function RequestView({ api, requestId, now, guides, platforms, mi
                 aria-disabled={busy || undefined}
                 onClick={() =>
                   primary === 'accept'
-                    ? void run(() => api.acceptRequest(requestId), () => t('team.accept.done'))
+                    ? void run(() => callRpc(acceptRequest, { request_id: requestId }), () => t('team.accept.done'))
                     : openPanel(primary)
                 }
               >

@@ -1,11 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { AuthError, SupabaseClient } from '@supabase/supabase-js';
+import type { AuthError } from '@supabase/supabase-js';
+import { loadSupabase } from '../../lib/api/rpc';
 import { t } from '../../lib/i18n/team';
 import { cleanOtp, isEmail } from '../../lib/team/format';
 import './form.css';
 
 interface Props {
-  supabase: SupabaseClient;
   /** A message to show above the form (e.g. "you have signed out"). */
   notice?: string | null;
   /** Who the form is for, above the email field (default: the team workspace's members). */
@@ -22,13 +22,14 @@ function authErrorText(error: AuthError | Error): string {
 }
 
 /**
- * Sign-in with a code sent by email (Supabase Auth email OTP through supabase-js): email, then the
- * 6-digit code, with "send again" and "use another email". On success supabase-js stores the
- * session and announces SIGNED_IN, which the workspace listens to; nothing else is kept. The one
- * sign-in form of the team workspace (/doi/) and the admin workspace (/quan-tri/, with its own lead
- * text); accounts are created at the first sign-in, rights come from app.members.
+ * Sign-in with a code sent by email (Supabase Auth email OTP through supabase-js, from
+ * loadSupabase()): email, then the 6-digit code, with "send again" and "use another email". On
+ * success supabase-js stores the session and announces SIGNED_IN, which the workspace listens to;
+ * nothing else is kept. The one sign-in form of the team workspace (/doi/) and the admin workspace
+ * (/quan-tri/, with its own lead text); accounts are created at the first sign-in, rights come from
+ * app.members.
  */
-export default function SignIn({ supabase, notice = null, lead }: Props) {
+export default function SignIn({ notice = null, lead }: Props) {
   const [step, setStep] = useState<'email' | 'code'>('email');
   const [email, setEmail] = useState('');
   const [code, setCode] = useState('');
@@ -49,7 +50,10 @@ export default function SignIn({ supabase, notice = null, lead }: Props) {
     }
     setBusy(true);
     setError(null);
-    const { error: failure } = await supabase.auth.signInWithOtp({ email: address, options: { shouldCreateUser: true } });
+    const { error: failure } = await loadSupabase().then(
+      (supabase) => supabase.auth.signInWithOtp({ email: address, options: { shouldCreateUser: true } }),
+      (error: Error) => ({ error }),
+    );
     setBusy(false);
     if (failure) {
       setError(authErrorText(failure));
@@ -72,7 +76,10 @@ export default function SignIn({ supabase, notice = null, lead }: Props) {
     }
     setBusy(true);
     setError(null);
-    const { error: failure } = await supabase.auth.verifyOtp({ email, token, type: 'email' });
+    const { error: failure } = await loadSupabase().then(
+      (supabase) => supabase.auth.verifyOtp({ email, token, type: 'email' }),
+      (error: Error) => ({ error }),
+    );
     setBusy(false);
     if (failure) {
       setError(authErrorText(failure));

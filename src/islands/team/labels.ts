@@ -4,15 +4,15 @@
  * src/lib/i18n/vi/team.json.
  */
 import { t, type MessageKey } from '../../lib/i18n/team';
-import type { RequestStatus } from '../../lib/schemas/help-request';
-import type { RequestEvent } from '../../lib/schemas/team';
+import type { RequestStatus } from '../../lib/domain/request-statuses';
+import type { RequestEvent } from '../../lib/api/team';
 import {
   HANDOVER_REASONS,
   OUTCOMES,
   TEAM_ERROR_CODES,
   type MemberRole,
   type RequestAction,
-} from '../../lib/team/vocabulary';
+} from '../../lib/domain/team-vocabulary';
 
 const keyed = <T extends string>(codes: readonly T[], prefix: string) =>
   Object.fromEntries(codes.map((code) => [code, `${prefix}${code}` as MessageKey])) as Record<T, MessageKey>;

@@ -1,8 +1,5 @@
 /** Links the page gives the workspace, built at build time from the content collections. */
 
-/** The RPC layer (supabase-js, zod, the team RPCs), loaded after the first screen. */
-export type TeamApi = typeof import('../../lib/team/backend');
-
 /** A guide by its short code: title, page path, platform. */
 export interface GuideLink {
   title: string;

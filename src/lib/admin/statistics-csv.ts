@@ -1,4 +1,4 @@
-import type { Statistics } from '../schemas/admin';
+import type { Statistics } from '../api/admin';
 
 /** One CSV field, quoted when it holds a comma, quote or line break. */
 export function csvField(value: string | number | null | undefined): string {

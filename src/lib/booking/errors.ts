@@ -1,7 +1,7 @@
 /**
  * The stable error codes of the booking functions, where each belongs on the form, and whether
  * trying again later can help. SQL raises them as the message of errcode P0001
- * (supabase/migrations/20261128010100_help_request_rules.sql and …010200_help_request_rpcs.sql);
+ * (supabase/migrations/20261128000500_request_validation.sql and …000800_booking.sql);
  * the zod schema (src/lib/schemas/help-request.ts) uses the same codes as issue messages. Each code
  * has a Vietnamese message `booking.error.<code>` in src/lib/i18n/vi/booking.json.
  */
@@ -53,7 +53,6 @@ export type RequestHelpErrorCode = FieldErrorCode | FormErrorCode;
 
 /** Codes of request_status and cancel_request (not_found is the generic {found: false} answer). */
 export const LOOKUP_ERRORS = ['not_found', 'rate_limited', 'reason_invalid', 'not_cancellable', 'post_required'] as const;
-export type LookupErrorCode = (typeof LOOKUP_ERRORS)[number];
 
 /**
  * What PostgREST itself answers (HTTP 400) when a body is not JSON it can hand to the function:

@@ -1,4 +1,5 @@
-import type { HelpRequest, HelpRequestAnswer } from '../schemas/help-request';
+import type { HelpRequestAnswer } from '../api/booking';
+import type { HelpRequest } from '../schemas/help-request';
 
 /**
  * The booking outbox: a submitted request waits here, with its idempotency key, until the server

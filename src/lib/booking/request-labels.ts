@@ -1,5 +1,6 @@
 import type requests from '../i18n/vi/requests.json';
-import type { RequestStatus, TimeWindow } from '../schemas/help-request';
+import type { RequestStatus } from '../domain/request-statuses';
+import type { TimeWindow } from '../schemas/help-request';
 
 /** Keys of the strings citizens and teams both see (src/lib/i18n/vi/requests.json). */
 type RequestMessageKey = keyof typeof requests;

@@ -7,7 +7,7 @@ import { bookingPath, shortPath } from '../content/paths';
 import { t } from '../i18n/t';
 import { displayUrl, qrPayload } from '../qr/payload';
 import { qrSvg } from '../qr/qr-svg';
-import { communePosterId, guidePosterId } from './poster-id';
+import { communePosterId, guidePosterId } from '../domain/poster-id';
 
 /** Fewest and most key steps printed on a guide poster. */
 export const POSTER_MIN_STEPS = 3;

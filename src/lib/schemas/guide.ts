@@ -90,4 +90,3 @@ export const guideSchema = z.object({
   replacedBy: guideCodeSchema.optional(),
 });
 export type Guide = z.output<typeof guideSchema>;
-export type GuideInput = z.input<typeof guideSchema>;

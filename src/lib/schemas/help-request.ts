@@ -1,13 +1,12 @@
 import * as z from 'zod/mini';
-import { PLATFORM_IDS } from './platform-ids';
-import { normalizePhone } from '../booking/phone';
-import { requestStepSchema } from './request-steps';
+import { PLATFORM_IDS } from '../domain/platform-ids';
+import { normalizePhone } from '../domain/phone';
 
 /**
  * A booking for in-person help, as the form sends it to `request_help(request jsonb)`.
  *
  * The database checks the same rules with the same error codes in `app.validate_help_request()`
- * (supabase/migrations/20261128010100_help_request_rules.sql): change both together. Every issue's
+ * (supabase/migrations/20261128000500_request_validation.sql): change both together. Every issue's
  * message is a stable error code (`phone_invalid`, `consent_required`, …) that the form maps to a
  * Vietnamese message with `src/lib/booking/errors.ts`. Two rules only the database can check:
  * that the commune exists (`commune_unknown`) and that the consent version is still accepted.
@@ -20,10 +19,6 @@ export type NeedId = (typeof NEED_IDS)[number];
 /** Preferred time for the visit or call. */
 export const TIME_WINDOWS = ['any', 'morning', 'afternoon', 'evening', 'weekend'] as const;
 export type TimeWindow = (typeof TIME_WINDOWS)[number];
-
-/** Reasons a citizen may give for cancelling (a closed list, so no personal data is stored). */
-export const CANCEL_REASONS = ['solved_myself', 'no_longer_needed', 'booked_by_mistake', 'other'] as const;
-export type CancelReason = (typeof CANCEL_REASONS)[number];
 
 /**
  * Version of the consent text the form shows (src/lib/i18n/vi/booking.json, `booking.consent.*`).
@@ -266,79 +261,5 @@ export const helpRequestSchema = then(
   }),
 );
 
-/** What the form collects (loose: anything may come in). */
-export type HelpRequestInput = z.input<typeof helpRequestSchema>;
 /** What is sent to request_help: clean and normalised. */
 export type HelpRequest = z.output<typeof helpRequestSchema>;
-
-/** Statuses of a request (SQL identifiers); the pages show them in plain Vietnamese. */
-export const REQUEST_STATUSES = ['unassigned', 'assigned', 'accepted', 'closed', 'cancelled'] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
-
-/** Keys of the "what happens next" text in the answer of request_help. */
-export const NEXT_STEPS = [
-  'team_will_call',
-  'team_accepted',
-  'closed',
-  'cancelled',
-  'province_pool_no_team',
-  'province_pool_teams_full',
-] as const;
-export type NextStep = (typeof NEXT_STEPS)[number];
-
-/** A team as shown to citizens: name and public phone only. */
-const publicTeamSchema = z.nullable(z.object({ name: z.string(), phone: z.nullable(z.string()) }));
-
-/** Answer of request_help (also on a repeated submission with the same idempotency key). */
-export const helpRequestAnswerSchema = z.object({
-  /** The reference code, QN-XXX-XXX-XXX. */
-  reference_code: z.string(),
-  status: z.enum(REQUEST_STATUSES),
-  /** The team that will contact the citizen; null in the province pool. */
-  team: publicTeamSchema,
-  next_step: z.enum(NEXT_STEPS),
-  /** Word the volunteer will say when calling. */
-  verification_word: z.string(),
-  /** A GPS point was sent but lay outside the province, so the commune centre was used. */
-  gps_ignored: z.boolean(),
-  created_at: z.string(),
-});
-export type HelpRequestAnswer = z.output<typeof helpRequestAnswerSchema>;
-
-/** Answer of request_status and cancel_request when the code and phone match. */
-export const requestStatusSchema = z.object({
-  found: z.literal(true),
-  reference_code: z.string(),
-  status: z.enum(REQUEST_STATUSES),
-  team: publicTeamSchema,
-  verification_word: z.string(),
-  received_at: z.string(),
-  assigned_at: z.nullable(z.string()),
-  accepted_at: z.nullable(z.string()),
-  closed_at: z.nullable(z.string()),
-  cancelled_at: z.nullable(z.string()),
-  outcome: z.nullable(z.string()),
-  can_cancel: z.boolean(),
-  /** The citizen erased their personal data (on cancelling); later look-ups will not find it. */
-  personal_data_erased: z.boolean(),
-  /** Every step so far in plain words (src/lib/schemas/request-steps.ts), oldest first. */
-  steps: z._default(z.array(requestStepSchema), []),
-});
-export type RequestStatusAnswer = z.output<typeof requestStatusSchema>;
-
-/** The generic answer when code or phone is wrong (deliberately says which of neither). */
-export const notFoundSchema = z.object({ found: z.literal(false) });
-
-/** Answer of the citizen's erasure request (request_data_erasure). */
-export const dataErasureResultSchema = z.union([
-  z.object({ found: z.literal(false) }),
-  z.object({
-    found: z.literal(true),
-    status: z.string(),
-    /** Erased now. */
-    erased: z.boolean(),
-    /** A team is working on it: erased as soon as it is closed. */
-    erase_requested: z.boolean(),
-  }),
-]);
-export type DataErasureResult = z.output<typeof dataErasureResultSchema>;

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 
-import { PLATFORM_IDS } from './platform-ids.ts';
+import { PLATFORM_IDS } from '../domain/platform-ids.ts';
 
 export { PLATFORM_IDS };
 
 export const platformIdSchema = z.enum(PLATFORM_IDS);
-export type PlatformId = z.output<typeof platformIdSchema>;
 
 /** A link to an official page; only links confirmed in the reference notes belong here. */
 export const officialLinkSchema = z.object({

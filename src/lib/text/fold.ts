@@ -13,12 +13,3 @@ export function foldVietnamese(text: string): string {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
-
-/** True when every word of the query starts a word of the text, ignoring diacritics and case. */
-export function matchesFolded(text: string, query: string): boolean {
-  const words = foldVietnamese(text).split(' ');
-  return foldVietnamese(query)
-    .split(' ')
-    .filter(Boolean)
-    .every((q) => words.some((w) => w.startsWith(q)));
-}

@@ -1,7 +1,7 @@
 /**
  * Ids of the platforms the portal covers; they are also the first URL segment of every guide.
- * Kept apart from platform.ts (the content schema) so that browser code needing only the ids does
- * not bundle the content schemas with them.
+ * Kept apart from the content schema (src/lib/schemas/platform.ts) so that browser code needing
+ * only the ids (the booking form's needs) does not bundle the content schemas with them.
  */
 export const PLATFORM_IDS = [
   'vneid',

@@ -1,7 +1,7 @@
 /**
  * Vietnamese phone numbers as people type them: "+84 912 345 678", "0912.345.678", "84912345678",
  * "(0203) 3825 123", "912345678". The database has the same rules in `app.normalize_phone()`
- * (supabase/migrations/20261128010100_help_request_rules.sql); tests run one table of cases
+ * (supabase/migrations/20261128000500_request_validation.sql); tests run one table of cases
  * through both, so change them together.
  */
 

@@ -1,7 +1,7 @@
 /**
- * The team workspace's vocabularies (roles, outcomes, reasons, actions, error codes), without zod,
- * so the workspace's first screen can use them before the RPC layer (supabase-js and zod, loaded
- * right after) arrives. src/lib/schemas/team.ts builds its schemas from these.
+ * The team workspace's vocabularies (roles, outcomes, reasons, actions, error codes): the same
+ * closed lists the SQL checks. Plain lists, no zod: the contracts (src/lib/api/team.ts) build
+ * their answer schemas from them and the screens label them (src/islands/team/labels.ts).
  */
 
 /** Roles of a member: works requests; also manages the team's members; all teams and members. */
@@ -44,7 +44,6 @@ export const TEAM_ERROR_CODES = [
   'member_exists',
   'cannot_remove_self',
 ] as const;
-export type TeamErrorCode = (typeof TEAM_ERROR_CODES)[number];
 
 /** Longest note, in characters. */
 export const NOTE_MAX_LENGTH = 1000;

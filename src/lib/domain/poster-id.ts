@@ -10,7 +10,7 @@
  * dependencies: the scan beacon loads it on every page.
  *
  * The same pattern is enforced in SQL by `public.record_poster_scan` (migration
- * 20261128030000_poster_scans.sql); a unit test keeps the two in step.
+ * 20261128001000_poster_scans.sql); a unit test keeps the two in step.
  */
 
 /** Longest poster id accepted (the SQL function checks the same bound). */
