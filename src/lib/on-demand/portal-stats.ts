@@ -1,5 +1,5 @@
 /**
- * The home page's live figures (src/components/PortalStats.astro), imported with import() once the
+ * The home page's live figures (src/components/home/PortalStats.astro), imported with import() once the
  * paragraph scrolls into view: the home page loads no zod and no supabase-js up front.
  */
 import { portalStats } from '../api/portal';
