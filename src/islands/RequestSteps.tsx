@@ -42,7 +42,7 @@ const dateTime = new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyl
  */
 export default function RequestSteps({ steps }: { steps: RequestStepEntry[] }) {
   return (
-    <ol className="app-booking__steps" data-testid="request-steps">
+    <ol className="app-status__steps" data-testid="request-steps">
       {steps.map((entry, index) => (
         <li key={index} data-done="true" data-step={entry.step}>
           {stepText(entry)} <time dateTime={entry.at}>{dateTime.format(new Date(entry.at))}</time>

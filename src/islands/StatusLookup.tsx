@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import './BookingForm.css';
+import './booking/booking.css';
+import './shared/form.css';
+import './status/status.css';
 import { t, type MessageKey } from '../lib/i18n/status';
 import { normalizeReferenceCode } from '../lib/domain/reference-code';
 import { formatPhone, normalizePhone } from '../lib/domain/phone';
@@ -179,7 +181,7 @@ export default function StatusLookup() {
         {result.steps.length > 0 ? (
           <RequestSteps steps={result.steps} />
         ) : (
-          <ol className="app-booking__steps">
+          <ol className="app-status__steps">
             {steps
               .filter((s) => s.show)
               .map((s) => (
@@ -188,7 +190,7 @@ export default function StatusLookup() {
                   {s.at ? (
                     <time dateTime={s.at}>{dateTime.format(new Date(s.at))}</time>
                   ) : (
-                    <span className="app-booking__pending">{t('lookup.step.pending')}</span>
+                    <span className="app-status__pending">{t('lookup.step.pending')}</span>
                   )}
                 </li>
               ))}
@@ -203,12 +205,12 @@ export default function StatusLookup() {
         </div>
 
         {result.can_cancel && (
-          <section aria-labelledby="lk-cancel-title" className="app-booking__field">
+          <section aria-labelledby="lk-cancel-title" className="app-field">
             <h3 id="lk-cancel-title">{t('lookup.cancel.title')}</h3>
-            <fieldset className="app-booking__group">
-              <legend className="app-booking__label">{t('lookup.cancel.legend')}</legend>
+            <fieldset className="app-field__group">
+              <legend className="app-field__label">{t('lookup.cancel.legend')}</legend>
               {CANCEL_REASONS.map((r) => (
-                <div className="app-booking__check" key={r}>
+                <div className="app-check" key={r}>
                   <input
                     id={`lk-reason-${r}`}
                     type="radio"
@@ -220,7 +222,7 @@ export default function StatusLookup() {
                 </div>
               ))}
             </fieldset>
-            <div className="app-booking__check">
+            <div className="app-check">
               <input
                 id="lk-erase"
                 type="checkbox"
@@ -229,7 +231,7 @@ export default function StatusLookup() {
                 aria-describedby="lk-erase-hint"
               />
               <label htmlFor="lk-erase">{t('lookup.cancel.erase')}</label>
-              <p className="app-booking__hint" id="lk-erase-hint">
+              <p className="app-field__hint" id="lk-erase-hint">
                 {t('lookup.cancel.eraseHint')}
               </p>
             </div>
@@ -269,19 +271,19 @@ export default function StatusLookup() {
   return (
     <form onSubmit={lookUp} noValidate className="app-booking">
       {message && (
-        <div className="app-booking__summary" ref={messageRef} tabIndex={-1}>
+        <div className="app-error-summary" ref={messageRef} tabIndex={-1}>
           <p role="alert">{message}</p>
         </div>
       )}
-      <div className={`app-booking__field${errors.code ? ' app-booking__field--error' : ''}`}>
-        <label className="app-booking__label" htmlFor="lk-code">
+      <div className={`app-field${errors.code ? ' app-field--error' : ''}`}>
+        <label className="app-field__label" htmlFor="lk-code">
           {t('lookup.code.label')}
         </label>
-        <p className="app-booking__hint" id="lk-code-hint">
+        <p className="app-field__hint" id="lk-code-hint">
           {t('lookup.code.hint')}
         </p>
         {errors.code && (
-          <p className="app-booking__error" id="lk-code-error">
+          <p className="app-field__error" id="lk-code-error">
             {errors.code}
           </p>
         )}
@@ -299,15 +301,15 @@ export default function StatusLookup() {
           aria-invalid={errors.code ? true : undefined}
         />
       </div>
-      <div className={`app-booking__field${errors.phone ? ' app-booking__field--error' : ''}`}>
-        <label className="app-booking__label" htmlFor="lk-phone">
+      <div className={`app-field${errors.phone ? ' app-field--error' : ''}`}>
+        <label className="app-field__label" htmlFor="lk-phone">
           {t('lookup.phone.label')}
         </label>
-        <p className="app-booking__hint" id="lk-phone-hint">
+        <p className="app-field__hint" id="lk-phone-hint">
           {t('lookup.phone.hint')}
         </p>
         {errors.phone && (
-          <p className="app-booking__error" id="lk-phone-error">
+          <p className="app-field__error" id="lk-phone-error">
             {errors.phone}
           </p>
         )}
