@@ -41,7 +41,7 @@ export default function WhatSection({ values, errors, set, guides, platforms }: 
         ))}
       </Field>
 
-      {values.guideCode && <GuideNote {...{ values, errors, set, guides }} />}
+      {values.guideCode && <GuideNote values={values} errors={errors} set={set} guides={guides} />}
 
       <Field
         id={INPUT_IDS.description}
