@@ -59,7 +59,7 @@ test('books from a guide step link: preselected guide and step, errors first, th
 
   // Sending it empty: a summary at the top, focused, linking to each field; a message next to each.
   await page.getByRole('button', { name: 'Gửi yêu cầu' }).click();
-  const summary = page.locator('.app-booking__summary');
+  const summary = page.locator('.app-error-summary');
   await expect(summary).toBeFocused();
   await expect(summary.getByRole('heading', { name: 'Có thông tin cần sửa' })).toBeVisible();
   await expect(summary.getByRole('link')).toHaveText([
@@ -170,7 +170,7 @@ test('status look-up and cancel, with one generic answer for a wrong phone', asy
   await expect(page.locator('label[for="lk-code"]')).toHaveText('Mã yêu cầu');
   await phoneInput.fill('0912345999');
   await page.getByRole('button', { name: 'Xem tình trạng' }).click();
-  await expect(page.locator('.app-booking__summary [role="alert"]')).toHaveText(
+  await expect(page.locator('.app-error-summary [role="alert"]')).toHaveText(
     'Không tìm thấy yêu cầu với mã và số điện thoại này. Hãy kiểm tra lại cả hai.',
   );
 

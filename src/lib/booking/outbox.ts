@@ -94,3 +94,27 @@ export function newIdempotencyKey(source: Crypto | undefined = globalThis.crypto
   const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+/** How the form starts when the page loads. */
+export type BookingStart =
+  /** Show the confirmation of the booking just made again (a reload after it). */
+  | { kind: 'confirmation'; confirmed: ConfirmedBooking }
+  /** Send the request still waiting in the outbox (a reload while waiting), its inputs shown. */
+  | { kind: 'resume'; pending: PendingBooking }
+  /** A new, empty (or preset) form. */
+  | { kind: 'fresh' };
+
+/**
+ * Decides how the form starts from what the tab kept: a pending request is always resumed; a
+ * confirmation is shown again unless the address presets a new booking (a link with ?huong-dan= or
+ * ?xa= always means a new one). `dropConfirmation` says when the kept confirmation is done with.
+ */
+export function bookingStart(
+  confirmed: ConfirmedBooking | null,
+  pending: PendingBooking | null,
+  presetInUrl: boolean,
+): BookingStart & { dropConfirmation: boolean } {
+  if (confirmed && !pending && !presetInUrl) return { kind: 'confirmation', confirmed, dropConfirmation: false };
+  const dropConfirmation = confirmed !== null;
+  return pending ? { kind: 'resume', pending, dropConfirmation } : { kind: 'fresh', dropConfirmation };
+}

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { t, type MessageKey } from '../lib/i18n/booking';
-import { formatPhone } from '../lib/domain/phone';
-import { STATUS_LABELS } from '../lib/booking/request-labels';
-import type { HelpRequestAnswer, NextStep } from '../lib/api/booking';
+import './Confirmation.css';
+import { t, type MessageKey } from '../../lib/i18n/booking';
+import { formatPhone } from '../../lib/domain/phone';
+import { STATUS_LABELS } from '../../lib/booking/request-labels';
+import type { HelpRequestAnswer, NextStep } from '../../lib/api/booking';
 
 interface Props {
   answer: HelpRequestAnswer;
@@ -24,7 +25,7 @@ const NEXT_STEP_TEXT: Record<NextStep, MessageKey> = {
  * What the citizen sees once the request is stored: the code large (copy, print), the team and its
  * phone, what happens next, and the verification word with the anti-scam sentence. Printable as is.
  */
-export default function BookingConfirmation({ answer, communeName, onAnother }: Props) {
+export default function Confirmation({ answer, communeName, onAnother }: Props) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [copied, setCopied] = useState(false);
 

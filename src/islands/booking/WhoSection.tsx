@@ -1,0 +1,79 @@
+import { t } from '../../lib/i18n/booking';
+import { LIMITS } from '../../lib/schemas/help-request';
+import { INPUT_IDS, type SectionProps } from './fields';
+import TextField from './TextField';
+
+/** Longest phone number as typed (spaces, dots, +84); the schema checks the digits. */
+const PHONE_MAX = 30;
+/** Room for stray spaces beyond the name limit; the schema checks the cleaned name. */
+const NAME_MAX = LIMITS.name + 20;
+
+/**
+ * Who the help is for: the submitter's phone first and name (the contact), then, when booking on
+ * someone's behalf, the name and phone of the person who needs help.
+ */
+export default function WhoSection({ values, errors, set }: SectionProps) {
+  return (
+    <>
+      <TextField
+        id={INPUT_IDS.phone}
+        label={values.onBehalf ? t('booking.helperPhone.label') : t('booking.phone.label')}
+        hint={t('booking.phone.hint')}
+        error={errors.phone}
+        value={values.phone}
+        onChange={(value) => set('phone', value)}
+        type="tel"
+        inputMode="tel"
+        autoComplete="tel"
+        maxLength={PHONE_MAX}
+      />
+      <TextField
+        id={INPUT_IDS.name}
+        label={values.onBehalf ? t('booking.helperName.label') : t('booking.name.label')}
+        error={errors.name}
+        value={values.name}
+        onChange={(value) => set('name', value)}
+        autoComplete="name"
+        maxLength={NAME_MAX}
+      />
+
+      <div className="app-check">
+        <input
+          id="bk-on-behalf"
+          type="checkbox"
+          checked={values.onBehalf}
+          onChange={(event) => set('onBehalf', event.target.checked)}
+          aria-describedby="bk-on-behalf-hint"
+        />
+        <label htmlFor="bk-on-behalf">{t('booking.onBehalf.label')}</label>
+        <p className="app-field__hint" id="bk-on-behalf-hint">
+          {t('booking.onBehalf.hint')}
+        </p>
+      </div>
+
+      {values.onBehalf && (
+        <fieldset className="app-field__group">
+          <legend className="app-field__label">{t('booking.person.legend')}</legend>
+          <TextField
+            id={INPUT_IDS.personName}
+            label={t('booking.personName.label')}
+            error={errors.personName}
+            value={values.personName}
+            onChange={(value) => set('personName', value)}
+            maxLength={NAME_MAX}
+          />
+          <TextField
+            id={INPUT_IDS.personPhone}
+            label={t('booking.personPhone.label')}
+            error={errors.personPhone}
+            value={values.personPhone}
+            onChange={(value) => set('personPhone', value)}
+            type="tel"
+            inputMode="tel"
+            maxLength={PHONE_MAX}
+          />
+        </fieldset>
+      )}
+    </>
+  );
+}

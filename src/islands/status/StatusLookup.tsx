@@ -1,0 +1,40 @@
+import { useEffect, useState } from 'react';
+import '../booking/booking.css';
+import './status.css';
+import type { RequestStatusAnswer } from '../../lib/api/status';
+import { readConfirmation } from '../../lib/booking/outbox';
+import { t } from '../../lib/i18n/status';
+import LookupForm, { type Credentials } from './LookupForm';
+import StatusView from './StatusView';
+
+/**
+ * /tra-cuu/: the status of a request by reference code and phone, and cancelling it with a reason
+ * (optionally erasing the personal data at once). The server answers the same "not found" whatever
+ * is wrong, and rate-limits look-ups; no personal data ever comes back.
+ */
+export default function StatusLookup() {
+  const [mounted, setMounted] = useState(false);
+  const [initialCode, setInitialCode] = useState('');
+  const [found, setFound] = useState<{ result: RequestStatusAnswer; credentials: Credentials } | null>(null);
+
+  useEffect(() => {
+    // The code of a booking just made in this tab (never the phone: it is not kept).
+    const confirmed = readConfirmation();
+    if (confirmed) setInitialCode(confirmed.answer.reference_code);
+    setMounted(true);
+  }, []);
+
+  if (!mounted) return <p className="app-booking__loading app-booking__loading--lookup">{t('booking.loading')}</p>;
+  if (!found) return <LookupForm initialCode={initialCode} onFound={(result, credentials) => setFound({ result, credentials })} />;
+  return (
+    <StatusView
+      result={found.result}
+      credentials={found.credentials}
+      onChange={(result) => setFound({ ...found, result })}
+      onAgain={() => {
+        setFound(null);
+        setInitialCode('');
+      }}
+    />
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * From an error code to a message on the booking form: which field of the form a payload field's
+ * problem belongs to (errors.ts maps codes to payload fields), its Vietnamese message, and the
+ * check that runs before sending. Pure; the island shows the result with Field and ErrorSummary.
+ */
+import { t, type MessageKey } from '../i18n/booking';
+import { helpRequestSchema, type HelpRequest } from '../schemas/help-request';
+import { fieldOf, isRequestHelpError, type FormField } from './errors';
+import { toPayload, type BookingValues } from './form-values';
+
+/** Places on the form a message can point to, in the order they appear. */
+export const FORM_FIELDS = [
+  'phone',
+  'name',
+  'personName',
+  'personPhone',
+  'commune',
+  'address',
+  'location',
+  'needs',
+  'guide',
+  'description',
+  'timeWindow',
+  'consent',
+] as const;
+export type FormFieldId = (typeof FORM_FIELDS)[number];
+
+/** What the form shows after a failed check or a rejection: messages by field, and one for the whole form. */
+export interface FormErrors {
+  fields: Partial<Record<FormFieldId, string>>;
+  form: string | null;
+}
+
+export const NO_ERRORS: FormErrors = Object.freeze({ fields: Object.freeze({}), form: null });
+
+/** Where a payload field's problem shows on the form (the meaning of phone/name flips on behalf). */
+export function formFieldOf(field: FormField, onBehalf: boolean): FormFieldId {
+  switch (field) {
+    case 'phone':
+      return onBehalf ? 'personPhone' : 'phone';
+    case 'name':
+      return onBehalf ? 'personName' : 'name';
+    case 'helper_phone':
+      return 'phone';
+    case 'helper_name':
+      return 'name';
+    case 'commune_code':
+      return 'commune';
+    case 'time_window':
+      return 'timeWindow';
+    case 'guide_code':
+      return 'guide';
+    default:
+      return field;
+  }
+}
+
+/** The Vietnamese message for an error code (a generic one for codes the form does not know). */
+export function errorMessage(code: string): string {
+  return t(`booking.error.${isRequestHelpError(code) ? code : 'payload_invalid'}` as MessageKey);
+}
+
+/** Messages for error codes: the first per field, and the first that belongs to no field. */
+export function errorsOf(codes: readonly string[], onBehalf: boolean): FormErrors {
+  const fields: Partial<Record<FormFieldId, string>> = {};
+  let form: string | null = null;
+  for (const code of codes) {
+    const field = fieldOf(code);
+    if (field) fields[formFieldOf(field, onBehalf)] ??= errorMessage(code);
+    else form ??= errorMessage(code);
+  }
+  return { fields, form };
+}
+
+/** The field problems in the order of the form (the error summary's list). */
+export function fieldErrorsInOrder(errors: FormErrors): { field: FormFieldId; message: string }[] {
+  return FORM_FIELDS.flatMap((field) => {
+    const message = errors.fields[field];
+    return message ? [{ field, message }] : [];
+  });
+}
+
+/**
+ * Checks the form before sending, with the same rules and codes as the database: the clean payload
+ * to send, or what to show. `idempotencyKey` goes into the payload unchanged.
+ */
+export function checkBooking(
+  values: BookingValues,
+  idempotencyKey: string,
+): { ok: true; payload: HelpRequest } | { ok: false; errors: FormErrors } {
+  const parsed = helpRequestSchema.safeParse(toPayload(values, idempotencyKey));
+  if (parsed.success) return { ok: true, payload: parsed.data };
+  return { ok: false, errors: errorsOf(parsed.error.issues.map((issue) => issue.message), values.onBehalf) };
+}
