@@ -12,7 +12,7 @@ import {
   type TeamSession,
 } from '../../lib/api/team';
 import { MEMBER_ROLES, type MemberRole } from '../../lib/domain/team-vocabulary';
-import { errorText, ROLE_LABELS } from './labels';
+import { errorText, ROLE_LABELS } from '../../lib/team/labels';
 
 type Me = NonNullable<TeamSession['member']>;
 

@@ -27,7 +27,7 @@ import {
 } from '../../lib/domain/team-vocabulary';
 import { callRpc, type RpcResult } from '../../lib/api/rpc';
 import { formatAge, formatClock, formatKm, isOverdue } from '../../lib/team/format';
-import { ACTION_LABELS, errorText, eventText, OUTCOME_LABELS, REASON_LABELS, STATUS_LABELS } from './labels';
+import { ACTION_LABELS, errorText, eventText, OUTCOME_LABELS, REASON_LABELS, STATUS_LABELS } from '../../lib/team/labels';
 import type { GuideLinks, PlatformLinks } from './types';
 
 const NOTE_KIND_LABELS: Record<RequestNote['kind'], MessageKey> = {

@@ -1,18 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Session, SupabaseClient } from '@supabase/supabase-js';
-import './team/form.css';
-import './team/TeamWorkspace.css';
-import { t } from '../lib/i18n/team';
-import { callRpc, loadSupabase } from '../lib/api/rpc';
-import { teamList, teamQueue, teamSession, type TeamListItem, type TeamQueue, type TeamSession } from '../lib/api/team';
-import { renewWindowMs, sessionState, titleWithCount } from '../lib/team/format';
-import { QUEUE_PAGE_MAX, QUEUE_PAGE_SIZE } from '../lib/domain/team-vocabulary';
-import SignIn from './team/SignIn';
-import Queue from './team/Queue';
-import RequestView from './team/RequestView';
-import MembersPanel from './team/MembersPanel';
-import { errorText, ROLE_LABELS } from './team/labels';
-import type { GuideLinks, PlatformLinks } from './team/types';
+import './form.css';
+import './TeamWorkspace.css';
+import { t } from '../../lib/i18n/team';
+import { callRpc, loadSupabase } from '../../lib/api/rpc';
+import { teamList, teamQueue, teamSession, type TeamListItem, type TeamQueue, type TeamSession } from '../../lib/api/team';
+import { renewWindowMs, sessionState, titleWithCount } from '../../lib/team/format';
+import { QUEUE_PAGE_MAX, QUEUE_PAGE_SIZE } from '../../lib/domain/team-vocabulary';
+import SignIn from './SignIn';
+import Queue from './Queue';
+import RequestView from './RequestView';
+import MembersPanel from './MembersPanel';
+import { errorText, ROLE_LABELS } from '../../lib/team/labels';
+import type { GuideLinks, PlatformLinks } from './types';
 
 /** How often the open queue is fetched again while the tab is visible. */
 const REFRESH_MS = 30_000;

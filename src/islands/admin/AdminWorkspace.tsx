@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Session, SupabaseClient } from '@supabase/supabase-js';
-import { t, type MessageKey } from '../lib/i18n/admin';
-import { callRpc, loadSupabase } from '../lib/api/rpc';
+import { t, type MessageKey } from '../../lib/i18n/admin';
+import { callRpc, loadSupabase } from '../../lib/api/rpc';
 import {
   adminExportTeams,
   adminImportTeams,
@@ -14,12 +14,12 @@ import {
   type ImportError,
   type ImportResult,
   type Statistics,
-} from '../lib/api/admin';
-import { addTeamMember, removeTeamMember, teamMembers } from '../lib/api/team';
-import type { TeamFields } from '../lib/schemas/team-fields';
-import { MEMBER_ROLES, type MemberRole } from '../lib/domain/team-vocabulary';
-import { downloadText, statisticsToCsv } from '../lib/admin/statistics-csv';
-import SignIn from './team/SignIn';
+} from '../../lib/api/admin';
+import { addTeamMember, removeTeamMember, teamMembers } from '../../lib/api/team';
+import type { TeamFields } from '../../lib/schemas/team-fields';
+import { MEMBER_ROLES, type MemberRole } from '../../lib/domain/team-vocabulary';
+import { downloadText, statisticsToCsv } from '../../lib/admin/statistics-csv';
+import SignIn from '../team/SignIn';
 import './AdminWorkspace.css';
 
 /** A commune for the filters and the form (from content/communes.json, via the page). */

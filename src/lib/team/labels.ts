@@ -3,16 +3,16 @@
  * kinds), in one place so that every screen says the same thing. Texts live in
  * src/lib/i18n/vi/team.json.
  */
-import { t, type MessageKey } from '../../lib/i18n/team';
-import type { RequestStatus } from '../../lib/domain/request-statuses';
-import type { RequestEvent } from '../../lib/api/team';
+import { t, type MessageKey } from '../i18n/team';
+import type { RequestStatus } from '../domain/request-statuses';
+import type { RequestEvent } from '../api/team';
 import {
   HANDOVER_REASONS,
   OUTCOMES,
   TEAM_ERROR_CODES,
   type MemberRole,
   type RequestAction,
-} from '../../lib/domain/team-vocabulary';
+} from '../domain/team-vocabulary';
 
 const keyed = <T extends string>(codes: readonly T[], prefix: string) =>
   Object.fromEntries(codes.map((code) => [code, `${prefix}${code}` as MessageKey])) as Record<T, MessageKey>;
