@@ -7,6 +7,7 @@ import guides from './vi/guides.json';
 import posters from './vi/posters.json';
 import team from './vi/team.json';
 import admin from './vi/admin.json';
+import forms from './vi/forms.json';
 import { createTranslator } from './translator';
 
 /**
@@ -27,6 +28,7 @@ const messages = {
   ...posters,
   ...team,
   ...admin,
+  ...forms,
 };
 
 /** Keys of every user-facing string. */
