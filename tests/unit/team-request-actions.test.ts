@@ -3,7 +3,7 @@ import {
   handoverReasons,
   isStale,
   noteText,
-  panelProblem,
+  panelProblems,
   phoneToCall,
   primaryAction,
   secondaryActions,
@@ -51,18 +51,21 @@ describe('the actions of a request', () => {
 });
 
 describe('the action forms', () => {
-  it('say what is missing in the server’s words, first thing first', () => {
-    expect(panelProblem('note', EMPTY)).toBe('note_invalid');
-    expect(panelProblem('note', { ...EMPTY, note: '   ' })).toBe('note_invalid');
-    expect(panelProblem('note', { ...EMPTY, note: 'Đã gọi' })).toBeNull();
-    expect(panelProblem('close', EMPTY)).toBe('outcome_invalid');
-    expect(panelProblem('close', { ...EMPTY, outcome: 'helped' })).toBeNull();
-    expect(panelProblem('hand_over', { ...EMPTY, reason: 'too_far' })).toBe('team_invalid');
-    expect(panelProblem('hand_over', { ...EMPTY, target: 7 })).toBe('reason_invalid');
-    expect(panelProblem('hand_over', { ...EMPTY, target: 7, reason: 'too_far' })).toBeNull();
+  it('say everything that is missing, in the order of the form and the server’s words', () => {
+    expect(panelProblems('note', EMPTY)).toEqual([{ field: 'note', code: 'note_invalid' }]);
+    expect(panelProblems('note', { ...EMPTY, note: '   ' })).toEqual([{ field: 'note', code: 'note_invalid' }]);
+    expect(panelProblems('note', { ...EMPTY, note: 'Đã gọi' })).toEqual([]);
+    expect(panelProblems('close', EMPTY)).toEqual([{ field: 'outcome', code: 'outcome_invalid' }]);
+    expect(panelProblems('close', { ...EMPTY, outcome: 'helped' })).toEqual([]);
+    expect(panelProblems('hand_over', EMPTY)).toEqual([
+      { field: 'team', code: 'team_invalid' },
+      { field: 'reason', code: 'reason_invalid' },
+    ]);
+    expect(panelProblems('hand_over', { ...EMPTY, target: 7 })).toEqual([{ field: 'reason', code: 'reason_invalid' }]);
+    expect(panelProblems('hand_over', { ...EMPTY, target: 7, reason: 'too_far' })).toEqual([]);
     // Notes are optional elsewhere.
-    expect(panelProblem('contact_attempt', EMPTY)).toBeNull();
-    expect(panelProblem('release', EMPTY)).toBeNull();
+    expect(panelProblems('contact_attempt', EMPTY)).toEqual([]);
+    expect(panelProblems('release', EMPTY)).toEqual([]);
   });
 
   it('send a blank note as none', () => {

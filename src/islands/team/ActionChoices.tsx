@@ -3,7 +3,17 @@ import type { HandoverSuggestion, RequestDetail } from '../../lib/api/team';
 import { TEAM_OUTCOMES, type HandoverReason, type TeamOutcome } from '../../lib/domain/team-vocabulary';
 import { formatKm } from '../../lib/team/format';
 import { OUTCOME_LABELS, REASON_LABELS } from '../../lib/team/labels';
-import { handoverReasons } from '../../lib/team/request-actions';
+import { handoverReasons, type PanelField } from '../../lib/team/request-actions';
+import Field from '../shared/Field';
+
+/** Ids of the radio buttons (the error summary links to the first of a group). */
+export const CHOICE_IDS = {
+  outcome: (outcome: TeamOutcome = TEAM_OUTCOMES[0]) => `tw-outcome-${outcome}`,
+  team: (teamId: number) => `tw-team-${teamId}`,
+  /** The group of teams, while it has no button yet. */
+  teams: 'tw-team',
+  reason: (status: RequestDetail['status'], reason: HandoverReason = handoverReasons(status)[0]) => `tw-reason-${reason}`,
+};
 
 interface OutcomeProps {
   value: TeamOutcome | null;
@@ -11,17 +21,17 @@ interface OutcomeProps {
   /** Unanswered calls so far, and how many "could not reach" needs (a hint until then). */
   attempts: number;
   minAttempts: number;
+  error?: string;
 }
 
 /** How the request ends (closing): one radio button per outcome. */
-export function OutcomeChoices({ value, onChange, attempts, minAttempts }: OutcomeProps) {
+export function OutcomeChoices({ value, onChange, attempts, minAttempts, error }: OutcomeProps) {
   return (
-    <fieldset className="app-team__choices">
-      <legend>{t('team.close.legend')}</legend>
+    <Field id="tw-outcome" group label={t('team.close.legend')} error={error}>
       {TEAM_OUTCOMES.map((o) => (
-        <div className="app-team__choice" key={o}>
-          <input id={`tw-outcome-${o}`} type="radio" name="outcome" checked={value === o} onChange={() => onChange(o)} />
-          <label htmlFor={`tw-outcome-${o}`}>
+        <div className="app-check" key={o}>
+          <input id={CHOICE_IDS.outcome(o)} type="radio" name="outcome" checked={value === o} onChange={() => onChange(o)} />
+          <label htmlFor={CHOICE_IDS.outcome(o)}>
             {t(OUTCOME_LABELS[o])}
             {o === 'not_reachable' && attempts < minAttempts && (
               <span className="app-team__hint">
@@ -32,7 +42,7 @@ export function OutcomeChoices({ value, onChange, attempts, minAttempts }: Outco
           </label>
         </div>
       ))}
-    </fieldset>
+    </Field>
   );
 }
 
@@ -44,20 +54,20 @@ interface HandoverProps {
   onTarget(teamId: number): void;
   reason: HandoverReason | null;
   onReason(reason: HandoverReason): void;
+  errors: Partial<Record<PanelField, string>>;
 }
 
 /** Handing over: which team (distance, load, whether it covers the commune or had it), and why. */
-export function HandoverChoices({ status, suggestions, target, onTarget, reason, onReason }: HandoverProps) {
+export function HandoverChoices({ status, suggestions, target, onTarget, reason, onReason, errors }: HandoverProps) {
   return (
     <>
-      <fieldset className="app-team__choices">
-        <legend>{t('team.handover.legend')}</legend>
+      <Field id={CHOICE_IDS.teams} group label={t('team.handover.legend')} error={errors.team}>
         {suggestions === null && <p>{t('team.handover.loading')}</p>}
         {suggestions?.length === 0 && <p>{t('team.handover.none')}</p>}
         {suggestions?.map((s) => (
-          <div className="app-team__choice" key={s.id}>
-            <input id={`tw-team-${s.id}`} type="radio" name="team" checked={target === s.id} onChange={() => onTarget(s.id)} />
-            <label htmlFor={`tw-team-${s.id}`}>
+          <div className="app-check" key={s.id}>
+            <input id={CHOICE_IDS.team(s.id)} type="radio" name="team" checked={target === s.id} onChange={() => onTarget(s.id)} />
+            <label htmlFor={CHOICE_IDS.team(s.id)}>
               <strong>{s.name}</strong>
               <span className="app-team__hint">
                 {' '}
@@ -69,16 +79,15 @@ export function HandoverChoices({ status, suggestions, target, onTarget, reason,
             </label>
           </div>
         ))}
-      </fieldset>
-      <fieldset className="app-team__choices">
-        <legend>{t('team.handover.reason')}</legend>
+      </Field>
+      <Field id="tw-reason" group label={t('team.handover.reason')} error={errors.reason}>
         {handoverReasons(status).map((r) => (
-          <div className="app-team__choice" key={r}>
-            <input id={`tw-reason-${r}`} type="radio" name="reason" checked={reason === r} onChange={() => onReason(r)} />
-            <label htmlFor={`tw-reason-${r}`}>{t(REASON_LABELS[r])}</label>
+          <div className="app-check" key={r}>
+            <input id={CHOICE_IDS.reason(status, r)} type="radio" name="reason" checked={reason === r} onChange={() => onReason(r)} />
+            <label htmlFor={CHOICE_IDS.reason(status, r)}>{t(REASON_LABELS[r])}</label>
           </div>
         ))}
-      </fieldset>
+      </Field>
     </>
   );
 }

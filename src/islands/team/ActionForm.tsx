@@ -12,9 +12,11 @@ import {
 } from '../../lib/api/team';
 import { NOTE_MAX_LENGTH, type HandoverReason, type TeamOutcome } from '../../lib/domain/team-vocabulary';
 import { ACTION_LABELS, errorText, SAVE_LABELS } from '../../lib/team/labels';
-import { noteText, panelProblem, type Panel } from '../../lib/team/request-actions';
+import { noteText, panelProblems, type Panel, type PanelField } from '../../lib/team/request-actions';
+import ErrorSummary from '../shared/ErrorSummary';
+import Field from '../shared/Field';
 import type { ActResult, RequestState } from './useRequest';
-import { HandoverChoices, OutcomeChoices } from './ActionChoices';
+import { CHOICE_IDS, HandoverChoices, OutcomeChoices } from './ActionChoices';
 
 interface Props {
   panel: Panel;
@@ -27,8 +29,9 @@ interface Props {
 
 /**
  * The form of one action (note, call attempt, close, release, hand over), opened below the details:
- * its choices, an optional note (required for a plain note), save and cancel. Mounted afresh for
- * each action, so every form starts empty.
+ * its choices, an optional note (required for a plain note), save and cancel. What is missing shows
+ * in the error summary and at each field; what the server refuses shows above the request. Mounted
+ * afresh for each action, so every form starts empty.
  */
 export default function ActionForm({ panel, detail, request, minContactAttempts, onClose }: Props) {
   const [note, setNote] = useState('');
@@ -36,6 +39,8 @@ export default function ActionForm({ panel, detail, request, minContactAttempts,
   const [reason, setReason] = useState<HandoverReason | null>(null);
   const [target, setTarget] = useState<number | null>(null);
   const [suggestions, setSuggestions] = useState<HandoverSuggestion[] | null>(null);
+  const [errors, setErrors] = useState<Partial<Record<PanelField, string>>>({});
+  const [submits, setSubmits] = useState(0);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const requestId = detail.id;
 
@@ -48,7 +53,7 @@ export default function ActionForm({ panel, detail, request, minContactAttempts,
     if (panel !== 'hand_over') return;
     void callRpc(handoverSuggestions, { request_id: requestId }).then((answer) => {
       if (answer.ok) setSuggestions(answer.data);
-      else request.show(errorText(answer.code), true);
+      else request.flash.show(errorText(answer.code), true);
     });
     // Once, when the form opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -61,36 +66,55 @@ export default function ActionForm({ panel, detail, request, minContactAttempts,
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problem = panelProblem(panel, { note, outcome, reason, target });
-    if (problem) return request.show(errorText(problem), true);
+    const problems = panelProblems(panel, { note, outcome, reason, target });
+    setErrors(Object.fromEntries(problems.map((p) => [p.field, errorText(p.code)])));
+    setSubmits((n) => n + 1);
+    if (problems.length > 0) return;
     const text = noteText(note);
+    const id = requestId;
     switch (panel) {
       case 'note':
-        return settle(await request.act(() => callRpc(addRequestNote, { request_id: requestId, note: text! }), () => t('team.note.saved')));
+        return settle(await request.act(() => callRpc(addRequestNote, { request_id: id, note: text! }), () => t('team.note.saved')));
       case 'contact_attempt':
         return settle(
           await request.act(
-            () => callRpc(recordContactAttempt, { request_id: requestId, note: text }),
+            () => callRpc(recordContactAttempt, { request_id: id, note: text }),
             (d) => t('team.attempt.saved', { count: d.contact_attempts }),
           ),
         );
       case 'close':
-        return settle(await request.act(() => callRpc(closeRequest, { request_id: requestId, outcome: outcome!, note: text }), () => t('team.close.done')));
+        return settle(await request.act(() => callRpc(closeRequest, { request_id: id, outcome: outcome!, note: text }), () => t('team.close.done')));
       case 'release':
-        return settle(await request.act(() => callRpc(releaseRequest, { request_id: requestId, note: text }), () => t('team.release.done')));
+        return settle(await request.act(() => callRpc(releaseRequest, { request_id: id, note: text }), () => t('team.release.done')));
       case 'hand_over':
         return request.handOver({ to_team_id: target!, reason: reason!, note: text }, onClose);
     }
   }
+
+  // The summary links to each field's first control (the team list may still be loading).
+  const fieldIds: Record<PanelField, string> = {
+    note: 'tw-note',
+    outcome: CHOICE_IDS.outcome(),
+    team: suggestions?.length ? CHOICE_IDS.team(suggestions[0].id) : CHOICE_IDS.teams,
+    reason: CHOICE_IDS.reason(detail.status),
+  };
+  const summary = (Object.keys(errors) as PanelField[]).map((field) => ({ id: fieldIds[field], message: errors[field]! }));
 
   return (
     <form className="app-team__panel" onSubmit={submit} noValidate aria-labelledby="tw-panel-title">
       <h3 id="tw-panel-title" ref={titleRef} tabIndex={-1}>
         {t(ACTION_LABELS[panel])}
       </h3>
+      <ErrorSummary items={summary} headingLevel={3} focusKey={submits} />
       {panel === 'release' && <p>{t('team.release.confirm')}</p>}
       {panel === 'close' && (
-        <OutcomeChoices value={outcome} onChange={setOutcome} attempts={detail.contact_attempts} minAttempts={minContactAttempts} />
+        <OutcomeChoices
+          value={outcome}
+          onChange={setOutcome}
+          attempts={detail.contact_attempts}
+          minAttempts={minContactAttempts}
+          error={errors.outcome}
+        />
       )}
       {panel === 'hand_over' && (
         <HandoverChoices
@@ -100,23 +124,26 @@ export default function ActionForm({ panel, detail, request, minContactAttempts,
           onTarget={setTarget}
           reason={reason}
           onReason={setReason}
+          errors={errors}
         />
       )}
-      <label className="app-team__label" htmlFor="tw-note">
-        {panel === 'note' ? t('team.note.label') : t('team.note.optionalLabel')}
-      </label>
-      <p className="app-team__hint" id="tw-note-hint">
-        {t('team.note.hint')}
-      </p>
-      <textarea
+      <Field
         id="tw-note"
-        className="app-input app-team__textarea"
-        rows={3}
-        maxLength={NOTE_MAX_LENGTH}
-        value={note}
-        onChange={(event) => setNote(event.target.value)}
-        aria-describedby="tw-note-hint"
-      />
+        label={panel === 'note' ? t('team.note.label') : t('team.note.optionalLabel')}
+        hint={t('team.note.hint')}
+        error={errors.note}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            className="app-input app-team__textarea"
+            rows={3}
+            maxLength={NOTE_MAX_LENGTH}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+          />
+        )}
+      </Field>
       <div className="app-team__row">
         <button type="submit" className="app-button" aria-disabled={request.busy || undefined}>
           {request.busy ? t('team.action.busy') : t(SAVE_LABELS[panel])}

@@ -10,6 +10,7 @@ import RequestNeeds from './RequestNeeds';
 import NotesAndHistory from './NotesAndHistory';
 import ActionForm from './ActionForm';
 import ActionBar from './ActionBar';
+import Flash from '../shared/Flash';
 import type { GuideLinks, PlatformLinks } from './types';
 
 interface Props {
@@ -38,7 +39,7 @@ export default function RequestView({ requestId, now, guides, platforms, minCont
 
   function openPanel(next: Panel) {
     setPanel(next);
-    request.clearFlash();
+    request.flash.clear();
   }
 
   // One heading for every state, so the focus it takes when the request opens stays on it when the
@@ -53,11 +54,7 @@ export default function RequestView({ requestId, now, guides, platforms, minCont
       {t('team.detail.back')}
     </button>
   );
-  const flashBox = (
-    <div ref={request.flashRef} tabIndex={-1} role="status" aria-live="polite" className="app-team__flash-box">
-      {request.flash && <p className={request.flash.error ? 'app-team__error' : 'app-team__notice'}>{request.flash.text}</p>}
-    </div>
-  );
+  const flashBox = <Flash state={request.flash} />;
 
   if (!detail) {
     return (

@@ -4,15 +4,10 @@ import { callRpc, type RpcArgs, type RpcResult } from '../../lib/api/rpc';
 import { handOverRequest, teamRequest, type RequestDetail } from '../../lib/api/team';
 import { errorText } from '../../lib/team/labels';
 import { isStale } from '../../lib/team/request-actions';
+import { useFlash } from '../shared/Flash';
 
 /** How an action went: done, refused (the form stays), or refused because the request changed. */
 export type ActResult = 'done' | 'failed' | 'stale';
-
-/** A message above the request, after an action (announced, and focused so it is read first). */
-export interface Flash {
-  text: string;
-  error?: boolean;
-}
 
 interface Options {
   /** Changes whenever the queue refreshes, so the open request refreshes with it. */
@@ -23,16 +18,16 @@ interface Options {
 
 /**
  * One request of the team workspace: reads it (team_request) on open and with every queue refresh,
- * runs the actions on it one at a time, and reports each outcome in the flash box. A request that
+ * runs the actions on it one at a time, and reports each outcome in `flash` (shown by <Flash>). A request that
  * is no longer the caller's (handed over, moved on) is `gone`, with the reason.
  */
 export function useRequest(requestId: number, { refreshTick, onChanged }: Options) {
   const [detail, setDetail] = useState<RequestDetail | null>(null);
   const [gone, setGone] = useState<string | null>(null);
-  const [flash, setFlash] = useState<Flash | null>(null);
+  const flash = useFlash();
+  const { show } = flash;
   const [busy, setBusy] = useState(false);
   const titleRef = useRef<HTMLHeadingElement>(null);
-  const flashRef = useRef<HTMLDivElement>(null);
 
   const load = useCallback(async () => {
     const answer = await callRpc(teamRequest, { request_id: requestId });
@@ -44,8 +39,9 @@ export function useRequest(requestId: number, { refreshTick, onChanged }: Option
       // Keep the message of a hand-over just made, which explains why it is gone.
       setGone((current) => current ?? errorText('not_found'));
     } else {
-      setFlash({ text: errorText(answer.code), error: true });
+      flash.showQuietly(errorText(answer.code));
     }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- flash's functions only set its state
   }, [requestId]);
 
   useEffect(() => {
@@ -55,11 +51,6 @@ export function useRequest(requestId: number, { refreshTick, onChanged }: Option
   useEffect(() => {
     requestAnimationFrame(() => titleRef.current?.focus());
   }, [requestId]);
-
-  function show(text: string, error = false) {
-    setFlash({ text, error });
-    requestAnimationFrame(() => flashRef.current?.focus());
-  }
 
   /** Runs an action; on success shows `done` and the new state, on failure the error. */
   async function act(action: () => Promise<RpcResult<RequestDetail>>, done: (d: RequestDetail) => string): Promise<ActResult> {
@@ -108,7 +99,7 @@ export function useRequest(requestId: number, { refreshTick, onChanged }: Option
     }
   }
 
-  return { detail, gone, flash, busy, titleRef, flashRef, show, clearFlash: () => setFlash(null), act, handOver };
+  return { detail, gone, flash, busy, titleRef, act, handOver };
 }
 
 export type RequestState = ReturnType<typeof useRequest>;

@@ -62,23 +62,26 @@ export interface PanelForm {
   target: number | null;
 }
 
+/** A part of a panel's form that can be missing. */
+export type PanelField = 'note' | 'outcome' | 'team' | 'reason';
+
+/** What a panel's form lacks: the field, and the server's error code for it (same words on screen). */
+export interface PanelProblem {
+  field: PanelField;
+  code: 'note_invalid' | 'outcome_invalid' | 'team_invalid' | 'reason_invalid';
+}
+
 /**
- * The first thing a panel's form lacks, as the server's error code (so the screen says it in the
- * same words), or null when it may be sent: a note needs text, closing an outcome, a hand-over a
- * team and a reason. Other notes are optional.
+ * Everything a panel's form lacks, in the order of the form (empty when it may be sent): a note
+ * needs text, closing an outcome, a hand-over a team and a reason. Other notes are optional.
  */
-export function panelProblem(panel: Panel, form: PanelForm): 'note_invalid' | 'outcome_invalid' | 'team_invalid' | 'reason_invalid' | null {
-  switch (panel) {
-    case 'note':
-      return noteText(form.note) === null ? 'note_invalid' : null;
-    case 'close':
-      return form.outcome ? null : 'outcome_invalid';
-    case 'hand_over':
-      if (!form.target) return 'team_invalid';
-      return form.reason ? null : 'reason_invalid';
-    default:
-      return null;
-  }
+export function panelProblems(panel: Panel, form: PanelForm): PanelProblem[] {
+  const problems: PanelProblem[] = [];
+  if (panel === 'close' && !form.outcome) problems.push({ field: 'outcome', code: 'outcome_invalid' });
+  if (panel === 'hand_over' && !form.target) problems.push({ field: 'team', code: 'team_invalid' });
+  if (panel === 'hand_over' && !form.reason) problems.push({ field: 'reason', code: 'reason_invalid' });
+  if (panel === 'note' && noteText(form.note) === null) problems.push({ field: 'note', code: 'note_invalid' });
+  return problems;
 }
 
 /** The note as sent: null when only blanks were typed (the server trims and checks it). */
