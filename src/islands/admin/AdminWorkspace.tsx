@@ -19,7 +19,7 @@ import { addTeamMember, removeTeamMember, teamMembers } from '../../lib/api/team
 import type { TeamFields } from '../../lib/schemas/team-fields';
 import { MEMBER_ROLES, type MemberRole } from '../../lib/domain/team-vocabulary';
 import { downloadText, statisticsToCsv } from '../../lib/admin/statistics-csv';
-import SignIn from '../team/SignIn';
+import SignIn from '../shared/SignIn';
 import './AdminWorkspace.css';
 
 /** A commune for the filters and the form (from content/communes.json, via the page). */

@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import './form.css';
+import './base.css';
 import './TeamWorkspace.css';
+import '../shared/flash.css';
 import { t } from '../../lib/i18n/team';
 import { loadSupabase } from '../../lib/api/rpc';
-import SignIn from './SignIn';
+import SignIn from '../shared/SignIn';
 import Workspace from './Workspace';
 import { useTeamSession, type TeamSessionState } from './useTeamSession';
 import type { GuideLinks, PlatformLinks } from './types';
@@ -86,7 +87,7 @@ function Account({ email, auth }: { email: string; auth: TeamSessionState }) {
   return (
     <div className="app-team__account">
       <p className="app-team__muted">{t('team.header.signedInAs', { email })}</p>
-      {auth.notice && <p className="app-team__notice" role="status">{auth.notice}</p>}
+      {auth.notice && <p className="app-notice" role="status">{auth.notice}</p>}
       <div className="app-team__row">
         <button type="button" className="app-button app-button--secondary" onClick={() => void auth.signOut('local', t('team.session.signedOut'))}>
           {t('team.session.signOut')}

@@ -6,6 +6,7 @@ import { ROLE_LABELS } from '../../lib/team/labels';
 import Queue from './Queue';
 import RequestView from './RequestView';
 import MembersPanel from './MembersPanel';
+import Field from '../shared/Field';
 import { useQueue, type QueueScope } from './useQueue';
 import { useOpenRequest } from './useOpenRequest';
 import type { GuideLinks, PlatformLinks } from './types';
@@ -42,7 +43,7 @@ export default function Workspace({ membership, now, guides, platforms }: Props)
       </p>
       {canManageMembers && openId === null && <ViewTabs view={view} onChange={setView} />}
       {view === 'members' && openId === null ? (
-        <MembersPanel me={me} />
+        <MembersPanel viewer={me} teamId={me.team_id} teamName={me.team?.name} choose={me.role === 'admin'} />
       ) : openId !== null ? (
         <RequestView
           key={openId}
@@ -117,10 +118,7 @@ interface ScopePickerProps {
 /** Admins: the province pool or one team's queue (with its open count). */
 function ScopePicker({ scope, teams, onChange }: ScopePickerProps) {
   return (
-    <p>
-      <label className="app-team__label" htmlFor="tw-scope">
-        {t('team.scope.label')}
-      </label>
+    <Field id="tw-scope" label={t('team.scope.label')}>
       <select
         id="tw-scope"
         className="app-input"
@@ -136,6 +134,6 @@ function ScopePicker({ scope, teams, onChange }: ScopePickerProps) {
           </option>
         ))}
       </select>
-    </p>
+    </Field>
   );
 }

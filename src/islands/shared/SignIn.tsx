@@ -3,7 +3,10 @@ import type { AuthError } from '@supabase/supabase-js';
 import { loadSupabase } from '../../lib/api/rpc';
 import { t } from '../../lib/i18n/team';
 import { cleanOtp, isEmail } from '../../lib/team/format';
-import './form.css';
+import ErrorSummary from './ErrorSummary';
+import Field from './Field';
+import './flash.css';
+import './SignIn.css';
 
 interface Props {
   /** A message to show above the form (e.g. "you have signed out"). */
@@ -27,27 +30,31 @@ function authErrorText(error: AuthError | Error): string {
  * success supabase-js stores the session and announces SIGNED_IN, which the workspace listens to;
  * nothing else is kept. The one sign-in form of the team workspace (/doi/) and the admin workspace
  * (/quan-tri/, with its own lead text); accounts are created at the first sign-in, rights come from
- * app.members.
+ * app.members. A problem shows at the field and in the error box above it, which takes focus and
+ * links to the field.
  */
 export default function SignIn({ notice = null, lead }: Props) {
   const [step, setStep] = useState<'email' | 'code'>('email');
   const [email, setEmail] = useState('');
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [tries, setTries] = useState(0);
   const [info, setInfo] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const codeRef = useRef<HTMLInputElement>(null);
   const emailRef = useRef<HTMLInputElement>(null);
 
+  /** Shows a problem (again: a second failure with the same words is announced too). */
+  function fail(message: string) {
+    setError(message);
+    setTries((n) => n + 1);
+  }
+
   async function sendCode(event?: FormEvent) {
     event?.preventDefault();
     if (busy) return;
     const address = email.trim().toLowerCase();
-    if (!isEmail(address)) {
-      setError(t('team.signIn.error.email'));
-      emailRef.current?.focus();
-      return;
-    }
+    if (!isEmail(address)) return fail(t('team.signIn.error.email'));
     setBusy(true);
     setError(null);
     const { error: failure } = await loadSupabase().then(
@@ -55,10 +62,7 @@ export default function SignIn({ notice = null, lead }: Props) {
       (error: Error) => ({ error }),
     );
     setBusy(false);
-    if (failure) {
-      setError(authErrorText(failure));
-      return;
-    }
+    if (failure) return fail(authErrorText(failure));
     setEmail(address);
     setInfo(step === 'code' ? t('team.signIn.resent') : null);
     setStep('code');
@@ -69,11 +73,7 @@ export default function SignIn({ notice = null, lead }: Props) {
     event.preventDefault();
     if (busy) return;
     const token = cleanOtp(code);
-    if (!token) {
-      setError(t('team.signIn.error.code'));
-      codeRef.current?.focus();
-      return;
-    }
+    if (!token) return fail(t('team.signIn.error.code'));
     setBusy(true);
     setError(null);
     const { error: failure } = await loadSupabase().then(
@@ -82,7 +82,8 @@ export default function SignIn({ notice = null, lead }: Props) {
     );
     setBusy(false);
     if (failure) {
-      setError(authErrorText(failure));
+      fail(authErrorText(failure));
+      // Retyping replaces the wrong code (the error box's link brings focus back here).
       codeRef.current?.select();
     }
   }
@@ -95,85 +96,73 @@ export default function SignIn({ notice = null, lead }: Props) {
     requestAnimationFrame(() => emailRef.current?.focus());
   }
 
+  // One field per step: the box holds its one problem, linked to it, without a heading.
+  const fieldId = step === 'email' ? 'tw-email' : 'tw-code';
+  const summary = <ErrorSummary title={null} items={error ? [{ id: fieldId, message: error }] : []} focusKey={tries} />;
+
   return (
-    <section className="app-team__signin" aria-labelledby="tw-signin-title">
+    <section className="app-signin" aria-labelledby="tw-signin-title">
       <h2 id="tw-signin-title">{t('team.signIn.title')}</h2>
       {notice && (
-        <p className="app-team__notice" role="status">
+        <p className="app-notice" role="status">
           {notice}
         </p>
       )}
       {step === 'email' ? (
         <form onSubmit={sendCode} noValidate>
           <p>{lead ?? t('team.signIn.lead')}</p>
-          <label className="app-team__label" htmlFor="tw-email">
-            {t('team.signIn.email')}
-          </label>
-          <p className="app-team__hint" id="tw-email-hint">
-            {t('team.signIn.emailHint')}
-          </p>
-          {error && (
-            <p className="app-team__error" id="tw-email-error" role="alert">
-              {error}
-            </p>
-          )}
-          <input
-            ref={emailRef}
-            id="tw-email"
-            className="app-input"
-            type="email"
-            inputMode="email"
-            autoComplete="email"
-            autoCapitalize="off"
-            spellCheck={false}
-            maxLength={254}
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            aria-describedby={error ? 'tw-email-hint tw-email-error' : 'tw-email-hint'}
-            aria-invalid={error ? true : undefined}
-          />
-          <div className="app-team__bar">
-            <button type="submit" className="app-button app-team__primary" aria-disabled={busy || undefined}>
+          {summary}
+          <Field id="tw-email" label={t('team.signIn.email')} hint={t('team.signIn.emailHint')} error={error}>
+            {(control) => (
+              <input
+                {...control}
+                ref={emailRef}
+                className="app-input"
+                type="email"
+                inputMode="email"
+                autoComplete="email"
+                autoCapitalize="off"
+                spellCheck={false}
+                maxLength={254}
+                value={email}
+                onChange={(event) => setEmail(event.target.value)}
+              />
+            )}
+          </Field>
+          <div className="app-signin__bar">
+            <button type="submit" className="app-button app-signin__submit" aria-disabled={busy || undefined}>
               {busy ? t('team.signIn.sending') : t('team.signIn.send')}
             </button>
           </div>
         </form>
       ) : (
         <form onSubmit={verify} noValidate>
-          <label className="app-team__label" htmlFor="tw-code">
-            {t('team.signIn.code')}
-          </label>
-          <p className="app-team__hint" id="tw-code-hint">
-            {t('team.signIn.codeHint', { email })}
-          </p>
           {info && (
-            <p className="app-team__hint" role="status">
+            <p className="app-notice" role="status">
               {info}
             </p>
           )}
-          {error && (
-            <p className="app-team__error" id="tw-code-error" role="alert">
-              {error}
-            </p>
-          )}
-          <input
-            ref={codeRef}
-            id="tw-code"
-            className="app-input app-team__code"
-            type="text"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={12}
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-            aria-describedby={error ? 'tw-code-hint tw-code-error' : 'tw-code-hint'}
-            aria-invalid={error ? true : undefined}
-          />
-          <div className="app-team__bar">
-            <button type="submit" className="app-button app-team__primary" aria-disabled={busy || undefined}>
+          {summary}
+          <Field id="tw-code" label={t('team.signIn.code')} hint={t('team.signIn.codeHint', { email })} error={error}>
+            {(control) => (
+              <input
+                {...control}
+                ref={codeRef}
+                className="app-input app-signin__code"
+                type="text"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                maxLength={12}
+                value={code}
+                onChange={(event) => setCode(event.target.value)}
+              />
+            )}
+          </Field>
+          <div className="app-signin__bar">
+            <button type="submit" className="app-button app-signin__submit" aria-disabled={busy || undefined}>
               {busy ? t('team.signIn.verifying') : t('team.signIn.verify')}
             </button>
-            <div className="app-team__row">
+            <div className="app-signin__row">
               <button type="button" className="app-button app-button--secondary" onClick={() => void sendCode()}>
                 {t('team.signIn.resend')}
               </button>
