@@ -90,6 +90,18 @@ describe('ErrorSummary', () => {
     expect(html).toBe('<div class="app-error-summary" tabindex="-1"><div role="alert"><p>Không tìm thấy yêu cầu</p></div></div>');
   });
 
+  it('without a title and with one field problem is one sentence linking to the field', () => {
+    const html = renderToStaticMarkup(h(ErrorSummary, { title: null, items: [{ id: 'f-confirm', message: 'Hãy đánh dấu ô xác nhận.' }] }));
+    expect(html).toBe(
+      '<div class="app-error-summary" tabindex="-1"><div role="alert"><p><a href="#f-confirm">Hãy đánh dấu ô xác nhận.</a></p></div></div>',
+    );
+  });
+
+  it('without a title and with several problems is a list', () => {
+    const html = renderToStaticMarkup(h(ErrorSummary, { title: null, message: 'Lỗi mạng', items: [{ id: 'f-a', message: 'A' }] }));
+    expect(html).toContain('<div role="alert"><ul><li>Lỗi mạng</li><li><a href="#f-a">A</a></li></ul>');
+  });
+
   it('takes another title and heading level', () => {
     const html = renderToStaticMarkup(h(ErrorSummary, { title: 'Chưa lưu được', headingLevel: 3, message: 'Lỗi mạng' }));
     expect(html).toContain('class="app-error-summary__title">Chưa lưu được</h3><ul><li>Lỗi mạng</li></ul>');

@@ -54,6 +54,11 @@ export default function ErrorSummary({ items = [], message, title, headingLevel 
 
   if (!visible) return null;
   const Heading = headingLevel === 3 ? 'h3' : 'h2';
+  const links = items.map(({ id, message: text }) => (
+    <a href={`#${id}`} onClick={(event) => goTo(event, id)}>
+      {text}
+    </a>
+  ));
   return (
     <div className="app-error-summary" ref={ref} tabIndex={-1} aria-labelledby={heading ? titleId : undefined}>
       {/* role="alert" sits on a child so that moving focus to the box and the announcement do not
@@ -64,19 +69,16 @@ export default function ErrorSummary({ items = [], message, title, headingLevel 
             {heading}
           </Heading>
         )}
-        {heading || items.length > 0 ? (
+        {!heading && links.length + (message ? 1 : 0) === 1 ? (
+          // A plain alert with one problem: a sentence, not a list of one.
+          <p>{message || links[0]}</p>
+        ) : (
           <ul>
             {message && <li>{message}</li>}
-            {items.map(({ id, message: text }) => (
-              <li key={id}>
-                <a href={`#${id}`} onClick={(event) => goTo(event, id)}>
-                  {text}
-                </a>
-              </li>
+            {links.map((link, index) => (
+              <li key={items[index].id}>{link}</li>
             ))}
           </ul>
-        ) : (
-          <p>{message}</p>
         )}
       </div>
     </div>
