@@ -104,6 +104,27 @@ test('an admin imports 1,500 teams, finds one, deactivates it and reads the stat
   expect(errors).toEqual([]);
 });
 
+test('an admin adds a member to a team from its form, with the members panel team leaders use', async ({ page }) => {
+  const email = `${RUN.toLowerCase()}-thanh-vien@example.org`;
+  await signInAsAdmin(page);
+  await page.getByLabel('Tìm theo mã hoặc tên tổ').fill('DEMO-HONGGAI');
+  await page.getByRole('button', { name: 'Lọc' }).click();
+  await page.getByRole('button', { name: 'Sửa tổ DEMO-HONGGAI' }).click();
+  const members = page.getByRole('region', { name: 'Thành viên của Tổ công nghệ số phường Hồng Gai (dữ liệu mẫu)' });
+  await expect(members.locator('.app-team__members')).toContainText('truong-to-hong-gai@example.org');
+  // A wrong email is caught at its field, and the error summary links to it.
+  await members.getByLabel('Email', { exact: true }).fill('khong-phai-email');
+  await members.getByRole('button', { name: 'Thêm', exact: true }).click();
+  await expect(members.getByRole('alert')).toContainText('Email không hợp lệ.');
+  await expect(members.getByRole('link', { name: 'Email không hợp lệ.' })).toHaveAttribute('href', '#tw-add-email');
+  await members.getByLabel('Email', { exact: true }).fill(email);
+  await members.getByLabel('Vai trò').selectOption('leader');
+  await members.getByRole('button', { name: 'Thêm', exact: true }).click();
+  await expect(members.getByText(`Đã thêm ${email}.`)).toBeVisible();
+  await expect(members.locator('.app-team__members')).toContainText(email);
+  expect(await axeViolations(page)).toEqual([]);
+});
+
 /** Axe's findings on the page as it is now, one line per rule with the elements it flagged. */
 async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();

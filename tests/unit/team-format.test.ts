@@ -11,7 +11,7 @@ import {
   SESSION_RENEW_BEFORE_MS,
   titleWithCount,
 } from '../../src/lib/team/format.ts';
-import { errorText, eventText, outcomeText } from '../../src/islands/team/labels.ts';
+import { errorText, eventText, outcomeText } from '../../src/lib/team/labels.ts';
 import { HANDOVER_REASONS, OUTCOMES, TEAM_ERROR_CODES } from '../../src/lib/domain/team-vocabulary.ts';
 import { REQUEST_STEPS } from '../../src/lib/api/status.ts';
 import { t, type MessageKey } from '../../src/lib/i18n/t.ts';

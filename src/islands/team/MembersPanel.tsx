@@ -1,112 +1,52 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { t } from '../../lib/i18n/team';
-import { isEmail } from '../../lib/team/format';
 import { callRpc } from '../../lib/api/rpc';
-import {
-  addTeamMember,
-  removeTeamMember,
-  teamList,
-  teamMembers,
-  type Member,
-  type TeamListItem,
-  type TeamSession,
-} from '../../lib/api/team';
-import { MEMBER_ROLES, type MemberRole } from '../../lib/domain/team-vocabulary';
-import { errorText, ROLE_LABELS } from './labels';
-
-type Me = NonNullable<TeamSession['member']>;
+import { teamList, type TeamListItem } from '../../lib/api/team';
+import type { MembersViewer } from '../../lib/team/members';
+import Field from '../shared/Field';
+import Flash, { useFlash } from '../shared/Flash';
+import { useMembers } from './useMembers';
+import MemberList from './MemberList';
+import AddMemberForm from './AddMemberForm';
+import './base.css';
 
 interface Props {
-  me: Me;
+  /** Who is looking: marked "you" in the list; their role says what they may do. */
+  viewer: MembersViewer;
+  /** The team shown (first): null for the admins on no team. */
+  teamId: number | null;
+  /** Its name, for the heading, when the page knows it. */
+  teamName?: string;
+  /**
+   * Admins pick the team from a list, the admins on no team included (the team workspace). Left
+   * out where the page has chosen the team already (the admin workspace's team form).
+   */
+  choose?: boolean;
+  /** Level of the panel's heading: 2 as a section of the page, 4 inside the admin's team form. */
+  headingLevel?: 2 | 4;
 }
 
 /**
- * Members of a team: leaders see and manage their own team; admins choose any team (or the admins
- * on no team). Add by email (the person signs in later with a code sent there), remove with a
- * confirmation. The server checks every rule again.
+ * Members of a team, the one panel for team leaders (their own team, in /doi/) and admins (any team,
+ * or the admins on no team, in /doi/ and in the team form of /quan-tri/). Add by email (the person
+ * signs in later with a code sent there), remove with a confirmation. The server checks every rule
+ * again.
  */
-export default function MembersPanel({ me }: Props) {
-  const isAdmin = me.role === 'admin';
-  const [teams, setTeams] = useState<TeamListItem[] | null>(null);
-  const [teamId, setTeamId] = useState<number | null>(me.team_id);
-  const [members, setMembers] = useState<Member[] | null>(null);
-  const [email, setEmail] = useState('');
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<MemberRole>('member');
-  const [confirming, setConfirming] = useState<Member | null>(null);
-  const [flash, setFlash] = useState<{ text: string; error?: boolean } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const flashRef = useRef<HTMLDivElement>(null);
+export default function MembersPanel({ viewer, teamId: initialTeamId, teamName, choose = false, headingLevel = 2 }: Props) {
+  const [teamId, setTeamId] = useState<number | null>(initialTeamId);
+  const teams = useTeamChoice(choose);
+  const flash = useFlash();
+  const { members, busy, add, remove } = useMembers(teamId, flash);
+  // A new team chosen by the page (the admin edits another team): show its members.
+  useEffect(() => setTeamId(initialTeamId), [initialTeamId]);
 
-  // Leaders add members and leaders; admins anyone to a team, and admins to no team.
-  const roles = useMemo(
-    () => MEMBER_ROLES.filter((r) => (isAdmin ? teamId !== null || r === 'admin' : r !== 'admin')),
-    [isAdmin, teamId],
-  );
-
-  const load = useCallback(async () => {
-    const answer = await callRpc(teamMembers, { team_id: teamId });
-    if (answer.ok) setMembers(answer.data);
-    else setFlash({ text: errorText(answer.code), error: true });
-  }, [teamId]);
-
-  useEffect(() => {
-    setMembers(null);
-    void load();
-  }, [load]);
-
-  useEffect(() => {
-    if (!isAdmin) return;
-    void callRpc(teamList, {}).then((answer) => {
-      if (answer.ok) setTeams(answer.data);
-    });
-  }, [isAdmin]);
-
-  useEffect(() => {
-    if (!roles.includes(role)) setRole(roles[0]);
-  }, [roles, role]);
-
-  function show(text: string, error = false) {
-    setFlash({ text, error });
-    requestAnimationFrame(() => flashRef.current?.focus());
-  }
-
-  async function add(event: FormEvent) {
-    event.preventDefault();
-    if (busy) return;
-    if (!isEmail(email)) return show(errorText('email_invalid'), true);
-    setBusy(true);
-    const answer = await callRpc(addTeamMember, { email, name: name.trim() || null, role, team_id: teamId });
-    setBusy(false);
-    if (!answer.ok) return show(errorText(answer.code), true);
-    setEmail('');
-    setName('');
-    show(t('team.members.added', { email: answer.data.email }));
-    void load();
-  }
-
-  async function remove(member: Member) {
-    if (busy) return;
-    setBusy(true);
-    const answer = await callRpc(removeTeamMember, { member_id: member.id });
-    setBusy(false);
-    setConfirming(null);
-    if (!answer.ok) return show(errorText(answer.code), true);
-    show(t('team.members.removed', { email: member.email }));
-    void load();
-  }
-
-  const teamName = teams?.find((team) => team.id === teamId)?.name;
+  const Heading = headingLevel === 4 ? 'h4' : 'h2';
+  const name = teams?.find((team) => team.id === teamId)?.name ?? teamName ?? '';
   return (
     <section aria-labelledby="tw-members-title">
-      <h2 id="tw-members-title">
-        {teamId === null ? t('team.members.admins') : t('team.members.ofTeam', { team: teamName ?? me.team?.name ?? '' })}
-      </h2>
-      {isAdmin && (
-        <p>
-          <label className="app-team__label" htmlFor="tw-members-team">
-            {t('team.members.choose')}
-          </label>
+      <Heading id="tw-members-title">{teamId === null ? t('team.members.admins') : t('team.members.ofTeam', { team: name })}</Heading>
+      {choose && (
+        <Field id="tw-members-team" label={t('team.members.choose')}>
           <select
             id="tw-members-team"
             className="app-input"
@@ -120,94 +60,37 @@ export default function MembersPanel({ me }: Props) {
               </option>
             ))}
           </select>
-        </p>
+        </Field>
       )}
-      <div ref={flashRef} tabIndex={-1} role="status" aria-live="polite" className="app-team__flash-box">
-        {flash && <p className={flash.error ? 'app-team__error' : 'app-team__notice'}>{flash.text}</p>}
-      </div>
-      {members && members.length === 0 && <p>{t('team.members.empty')}</p>}
-      {members && members.length > 0 && (
-        <ul className="app-team__members">
-          {members.map((member) => (
-            <li key={member.id}>
-              <span>
-                <strong>{member.name ?? member.email}</strong> {member.id === me.id && t('team.members.you')}
-                <br />
-                <span className="app-team__muted">
-                  {member.name && <>{member.email} · </>}
-                  {t(ROLE_LABELS[member.role])} · {member.signed_in ? t('team.members.signedIn') : t('team.members.notYet')}
-                </span>
-              </span>
-              {member.id !== me.id && (isAdmin || member.role !== 'admin') && (
-                <button type="button" className="app-button app-button--secondary" onClick={() => setConfirming(member)}>
-                  {t('team.members.remove')}
-                  <span className="app-visually-hidden"> {member.email}</span>
-                </button>
-              )}
-              {confirming?.id === member.id && (
-                <div className="app-team__confirm">
-                  <p>{t('team.members.removeConfirm', { email: member.email })}</p>
-                  <div className="app-team__row">
-                    <button type="button" className="app-button" onClick={() => void remove(member)} aria-disabled={busy || undefined}>
-                      {t('team.members.removeYes')}
-                    </button>
-                    <button type="button" className="app-button app-button--secondary" onClick={() => setConfirming(null)}>
-                      {t('team.action.cancel')}
-                    </button>
-                  </div>
-                </div>
-              )}
-            </li>
-          ))}
-        </ul>
+      <Flash state={flash} />
+      {members && (
+        <MemberList
+          members={members}
+          viewer={viewer}
+          busy={busy}
+          onRemove={(member) => remove(member, t('team.members.removed', { email: member.email }))}
+        />
       )}
-
-      <form className="app-team__panel" onSubmit={add} noValidate aria-labelledby="tw-add-title">
-        <h3 id="tw-add-title">{t('team.members.add')}</h3>
-        <p className="app-team__hint">{t('team.members.addHint')}</p>
-        <label className="app-team__label" htmlFor="tw-add-email">
-          {t('team.members.email')}
-        </label>
-        <input
-          id="tw-add-email"
-          className="app-input"
-          type="email"
-          inputMode="email"
-          autoComplete="off"
-          autoCapitalize="off"
-          spellCheck={false}
-          maxLength={254}
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-        />
-        <label className="app-team__label" htmlFor="tw-add-name">
-          {t('team.members.name')}
-        </label>
-        <input
-          id="tw-add-name"
-          className="app-input"
-          type="text"
-          autoComplete="off"
-          maxLength={80}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-        />
-        <label className="app-team__label" htmlFor="tw-add-role">
-          {t('team.members.role')}
-        </label>
-        <select id="tw-add-role" className="app-input" value={role} onChange={(event) => setRole(event.target.value as MemberRole)}>
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {t(ROLE_LABELS[r])}
-            </option>
-          ))}
-        </select>
-        <div className="app-team__row">
-          <button type="submit" className="app-button" aria-disabled={busy || undefined}>
-            {busy ? t('team.action.busy') : t('team.members.save')}
-          </button>
-        </div>
-      </form>
+      <AddMemberForm
+        viewer={viewer}
+        teamId={teamId}
+        busy={busy}
+        headingLevel={headingLevel === 4 ? 5 : 3}
+        onAdd={add}
+        onAdded={(email) => flash.show(t('team.members.added', { email }))}
+      />
     </section>
   );
+}
+
+/** Every team with its member count (team_list), for an admin's choice; null when there is no choice. */
+function useTeamChoice(choose: boolean): TeamListItem[] | null {
+  const [teams, setTeams] = useState<TeamListItem[] | null>(null);
+  useEffect(() => {
+    if (!choose) return;
+    void callRpc(teamList, {}).then((answer) => {
+      if (answer.ok) setTeams(answer.data);
+    });
+  }, [choose]);
+  return teams;
 }

@@ -1,7 +1,7 @@
 /**
  * The team workspace's vocabularies (roles, outcomes, reasons, actions, error codes): the same
  * closed lists the SQL checks. Plain lists, no zod: the contracts (src/lib/api/team.ts) build
- * their answer schemas from them and the screens label them (src/islands/team/labels.ts).
+ * their answer schemas from them and the screens label them (src/lib/team/labels.ts).
  */
 
 /** Roles of a member: works requests; also manages the team's members; all teams and members. */

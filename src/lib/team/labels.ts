@@ -3,16 +3,16 @@
  * kinds), in one place so that every screen says the same thing. Texts live in
  * src/lib/i18n/vi/team.json.
  */
-import { t, type MessageKey } from '../../lib/i18n/team';
-import type { RequestStatus } from '../../lib/domain/request-statuses';
-import type { RequestEvent } from '../../lib/api/team';
+import { t, type MessageKey } from '../i18n/team';
+import type { RequestStatus } from '../domain/request-statuses';
+import type { RequestEvent, RequestNote } from '../api/team';
 import {
   HANDOVER_REASONS,
   OUTCOMES,
   TEAM_ERROR_CODES,
   type MemberRole,
   type RequestAction,
-} from '../../lib/domain/team-vocabulary';
+} from '../domain/team-vocabulary';
 
 const keyed = <T extends string>(codes: readonly T[], prefix: string) =>
   Object.fromEntries(codes.map((code) => [code, `${prefix}${code}` as MessageKey])) as Record<T, MessageKey>;
@@ -38,6 +38,24 @@ export const ACTION_LABELS: Record<RequestAction, MessageKey> = {
   close: 'team.action.close',
   release: 'team.action.release',
   hand_over: 'team.action.hand_over',
+};
+
+/** The button that confirms each action's form. */
+export const SAVE_LABELS: Record<Exclude<RequestAction, 'accept'>, MessageKey> = {
+  note: 'team.note.save',
+  contact_attempt: 'team.attempt.save',
+  close: 'team.close.save',
+  release: 'team.release.save',
+  hand_over: 'team.handover.save',
+};
+
+/** What kind of note it is, beside its author (plain notes say nothing). */
+export const NOTE_KIND_LABELS: Record<RequestNote['kind'], MessageKey> = {
+  note: 'team.noteKind.note',
+  contact_attempt: 'team.noteKind.contact_attempt',
+  close: 'team.noteKind.close',
+  release: 'team.noteKind.release',
+  handover: 'team.noteKind.handover',
 };
 
 export const OUTCOME_LABELS = keyed(OUTCOMES, 'team.outcome.');

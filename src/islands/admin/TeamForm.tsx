@@ -1,0 +1,75 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { t } from '../../lib/i18n/admin';
+import { callRpc } from '../../lib/api/rpc';
+import { adminSaveTeam, type AdminTeam } from '../../lib/api/admin';
+import { errorText } from '../../lib/admin/format';
+import { TEAM_FORM_FIELDS, teamFormErrors, teamFormValues } from '../../lib/admin/team-form';
+import type { TeamFields } from '../../lib/schemas/team-fields';
+import type { MembersViewer } from '../../lib/team/members';
+import ErrorSummary from '../shared/ErrorSummary';
+import Field from '../shared/Field';
+import MembersPanel from '../team/MembersPanel';
+
+interface Props {
+  /** The team edited, or null for a new one. */
+  team: AdminTeam | null;
+  viewer: MembersViewer;
+  onClose(): void;
+  onSaved(team: AdminTeam): void;
+}
+
+/**
+ * A new or edited team: its fields as text (the rules of a CSV row, checked by the database, whose
+ * problems show at each field and in the error summary); for a team that exists, its members.
+ */
+export default function TeamForm({ team, viewer, onClose, onSaved }: Props) {
+  const [fields, setFields] = useState<TeamFields>(teamFormValues(team));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [submits, setSubmits] = useState(0);
+
+  useEffect(() => setFields(teamFormValues(team)), [team]);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    const answer = await callRpc(adminSaveTeam, { team_id: team?.id ?? null, team: fields });
+    setBusy(false);
+    setSubmits((n) => n + 1);
+    if (!answer.ok) return setFailure(errorText(answer.code));
+    setFailure(null);
+    if (!answer.data.ok) return setErrors(teamFormErrors(answer.data.errors));
+    setErrors({});
+    onSaved(answer.data.team);
+  }
+
+  // Problems of a column the form has no field for (none today) are listed without a link.
+  const fieldNames = new Set<string>(TEAM_FORM_FIELDS.map((f) => f.name));
+  const summary = TEAM_FORM_FIELDS.filter((f) => errors[f.name]).map((f) => ({ id: `tf-${f.name}`, message: `${t(f.label)}: ${errors[f.name]}` }));
+  const other = Object.entries(errors).filter(([column]) => !fieldNames.has(column)).map(([, text]) => text);
+  return (
+    <section className="app-panel app-admin__form" aria-labelledby="team-form-title">
+      <h3 id="team-form-title">{team ? t('admin.form.titleEdit', { code: team.code }) : t('admin.form.titleNew')}</h3>
+      <form onSubmit={save} noValidate>
+        <ErrorSummary items={summary} message={[failure, ...other].filter(Boolean).join(' ') || null} headingLevel={3} focusKey={submits} />
+        {TEAM_FORM_FIELDS.map(({ name, label, hint }) => (
+          <Field key={name} id={`tf-${name}`} label={t(label)} hint={hint && t(hint)} error={errors[name]}>
+            {(control) => (
+              <input
+                {...control}
+                className="app-input"
+                value={fields[name] ?? ''}
+                readOnly={name === 'code' && !!team}
+                onChange={(e) => setFields({ ...fields, [name]: e.target.value })}
+              />
+            )}
+          </Field>
+        ))}
+        <button className="app-button" type="submit" disabled={busy}>{busy ? t('admin.form.saving') : t('admin.form.save')}</button>{' '}
+        <button className="app-button app-button--secondary" type="button" onClick={onClose}>{t('admin.form.cancel')}</button>
+      </form>
+      {team && <MembersPanel viewer={viewer} teamId={team.id} teamName={team.name} headingLevel={4} />}
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+import { useEffect, useState } from 'react';
+import { t } from '../../lib/i18n/team';
+import { callRpc } from '../../lib/api/rpc';
+import { teamList, type TeamListItem, type TeamSession } from '../../lib/api/team';
+import { ROLE_LABELS } from '../../lib/team/labels';
+import Queue from './Queue';
+import RequestView from './RequestView';
+import MembersPanel from './MembersPanel';
+import Field from '../shared/Field';
+import { useQueue, type QueueScope } from './useQueue';
+import { useOpenRequest } from './useOpenRequest';
+import type { GuideLinks, PlatformLinks } from './types';
+
+interface Props {
+  membership: TeamSession;
+  now: Date;
+  guides: GuideLinks;
+  platforms: PlatformLinks;
+}
+
+type View = 'queue' | 'members';
+
+/**
+ * The signed-in member's workspace: the queue (refreshed on an interval and on focus), one request,
+ * and for leaders and admins the members. Admins choose whose queue: the province pool or a team's.
+ */
+export default function Workspace({ membership, now, guides, platforms }: Props) {
+  const me = membership.member!;
+  const canManageMembers = me.role !== 'member';
+  const [view, setView] = useState<View>('queue');
+  const queue = useQueue(me.team_id === null ? { pool: true } : { pool: false, teamId: me.team_id });
+  const { openId, open, close } = useOpenRequest();
+  const teams = useTeamList(me.role === 'admin');
+
+  return (
+    <>
+      <p className="app-team__who">
+        <strong>{me.name ?? me.email}</strong>
+        <br />
+        {me.team
+          ? t('team.header.team', { role: t(ROLE_LABELS[me.role]), team: me.team.name })
+          : t('team.header.noTeam', { role: t(ROLE_LABELS[me.role]) })}
+      </p>
+      {canManageMembers && openId === null && <ViewTabs view={view} onChange={setView} />}
+      {view === 'members' && openId === null ? (
+        <MembersPanel viewer={me} teamId={me.team_id} teamName={me.team?.name} choose={me.role === 'admin'} />
+      ) : openId !== null ? (
+        <RequestView
+          key={openId}
+          requestId={openId}
+          now={now}
+          guides={guides}
+          platforms={platforms}
+          minContactAttempts={membership.settings?.min_contact_attempts ?? 3}
+          refreshTick={queue.tick}
+          onBack={close}
+          onChanged={queue.refresh}
+        />
+      ) : (
+        <>
+          {me.role === 'admin' && <ScopePicker scope={queue.scope} teams={teams} onChange={queue.chooseScope} />}
+          <Queue
+            queue={queue.queue}
+            pageSize={queue.pageSize}
+            updatedAt={queue.updatedAt}
+            now={now}
+            platforms={platforms}
+            loading={queue.loading}
+            error={queue.error}
+            onOpen={open}
+            onRefresh={queue.refresh}
+            onMore={queue.more}
+          />
+        </>
+      )}
+    </>
+  );
+}
+
+/** Queue or members, for leaders and admins. */
+function ViewTabs({ view, onChange }: { view: View; onChange(view: View): void }) {
+  const tab = (id: View, label: string) => (
+    <button
+      type="button"
+      className={`app-button ${view === id ? '' : 'app-button--secondary'}`}
+      aria-current={view === id ? 'page' : undefined}
+      onClick={() => onChange(id)}
+    >
+      {label}
+    </button>
+  );
+  return (
+    <nav className="app-team__tabs" aria-label={t('team.nav.label')}>
+      {tab('queue', t('team.nav.queue'))}
+      {tab('members', t('team.nav.members'))}
+    </nav>
+  );
+}
+
+/** Every team with its open and member counts (team_list), for admins only; fetched once. */
+function useTeamList(enabled: boolean): TeamListItem[] | null {
+  const [teams, setTeams] = useState<TeamListItem[] | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    void callRpc(teamList, {}).then((answer) => {
+      if (answer.ok) setTeams(answer.data);
+    });
+  }, [enabled]);
+  return teams;
+}
+
+interface ScopePickerProps {
+  scope: QueueScope;
+  teams: TeamListItem[] | null;
+  onChange(scope: QueueScope): void;
+}
+
+/** Admins: the province pool or one team's queue (with its open count). */
+function ScopePicker({ scope, teams, onChange }: ScopePickerProps) {
+  return (
+    <Field id="tw-scope" label={t('team.scope.label')}>
+      <select
+        id="tw-scope"
+        className="app-input"
+        value={scope.pool ? 'pool' : String(scope.teamId)}
+        onChange={(event) =>
+          onChange(event.target.value === 'pool' ? { pool: true } : { pool: false, teamId: Number(event.target.value) })
+        }
+      >
+        <option value="pool">{t('team.scope.pool')}</option>
+        {teams?.map((team) => (
+          <option key={team.id} value={team.id}>
+            {team.name} ({team.open_count})
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}

@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+
+/** The request open on screen, if any, with the phone's back gesture closing it. */
+export interface OpenRequest {
+  openId: number | null;
+  open(id: number): void;
+  close(): void;
+}
+
+/**
+ * Which request is open. Opening one adds a history entry (the id only, `#yeu-cau-12`), so the
+ * phone's back gesture closes it; the address bar never holds more than that id.
+ */
+export function useOpenRequest(): OpenRequest {
+  const [openId, setOpenId] = useState<number | null>(null);
+
+  useEffect(() => {
+    if (location.hash) history.replaceState(null, '', location.pathname + location.search);
+    const onPop = (event: PopStateEvent) => {
+      const id = (event.state as { request?: number } | null)?.request;
+      setOpenId(typeof id === 'number' ? id : null);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+
+  return {
+    openId,
+    open(id) {
+      history.pushState({ request: id }, '', `#yeu-cau-${id}`);
+      setOpenId(id);
+      window.scrollTo(0, 0);
+    },
+    close() {
+      if ((history.state as { request?: number } | null)?.request) history.back();
+      else setOpenId(null);
+    },
+  };
+}
