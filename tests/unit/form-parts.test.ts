@@ -38,7 +38,7 @@ describe('Field', () => {
     expect(renderToStaticMarkup(h(Field, { id: 'f-name', label: 'Tên', children: input }))).toContain('<input id="f-name" class="app-input"/>');
   });
 
-  it('as a group: a fieldset described by hint and error, with the label as legend', () => {
+  it('as a group: a focusable fieldset with the field id (summary links land on it), described by hint and error, with the label as legend', () => {
     const html = renderToStaticMarkup(
       h(Field, {
         id: 'f-needs',
@@ -50,7 +50,7 @@ describe('Field', () => {
       }),
     );
     expect(html).toMatch(
-      /^<div class="app-field app-field--error"><fieldset class="app-field__group" aria-describedby="f-needs-hint f-needs-error"><legend class="app-field__label">Cần giúp việc gì\?<\/legend>/,
+      /^<div class="app-field app-field--error"><fieldset id="f-needs" tabindex="-1" class="app-field__group" aria-describedby="f-needs-hint f-needs-error"><legend class="app-field__label">Cần giúp việc gì\?<\/legend>/,
     );
   });
 

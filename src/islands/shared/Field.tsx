@@ -13,7 +13,9 @@ export interface FieldControlProps {
 export interface FieldProps {
   /**
    * Id of the control: the label points to it and the error summary links to it. The hint and the
-   * error message get `<id>-hint` and `<id>-error`. For a group (`group`), the base of those ids.
+   * error message get `<id>-hint` and `<id>-error`. For a group (`group`), the id of the fieldset
+   * (focusable, so a summary link still lands somewhere while the group has no control yet) and the
+   * base of those ids.
    */
   id: string;
   /** The label above the control (the legend of a group); left out when a button labels itself. */
@@ -66,7 +68,7 @@ export default function Field({ id, label, group, hint, hintClassName, error, de
   return (
     <div className={error ? 'app-field app-field--error' : 'app-field'}>
       {group ? (
-        <fieldset className="app-field__group" aria-describedby={control['aria-describedby']}>
+        <fieldset id={id} tabIndex={-1} className="app-field__group" aria-describedby={control['aria-describedby']}>
           {label && <legend className="app-field__label">{label}</legend>}
           {body}
         </fieldset>
