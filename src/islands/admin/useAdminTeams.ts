@@ -26,6 +26,7 @@ export function useAdminTeams() {
   const [page, setPage] = useState(1);
   const [data, setData] = useState<AdminTeamPage | null>(null);
   const flash = useFlash();
+  const { show } = flash;
 
   const load = useCallback(
     async (targetPage: number) => {
@@ -37,10 +38,9 @@ export function useAdminTeams() {
         page: targetPage,
       });
       if (answer.ok) setData(answer.data);
-      else flash.show(errorText(answer.code), true);
+      else show(errorText(answer.code), true);
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- flash.show only sets the flash's state
-    [filter],
+    [filter, show],
   );
 
   useEffect(() => {

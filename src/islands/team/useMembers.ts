@@ -26,8 +26,7 @@ export function useMembers(teamId: number | null, flash: FlashState) {
     const answer = await callRpc(teamMembers, { team_id: teamId });
     if (answer.ok) setMembers(answer.data);
     else show(errorText(answer.code), true);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- show only sets the flash's state
-  }, [teamId]);
+  }, [teamId, show]);
 
   useEffect(() => {
     setMembers(null);
