@@ -125,6 +125,33 @@ test('an admin adds a member to a team from its form, with the members panel tea
   expect(await axeViolations(page)).toEqual([]);
 });
 
+test('reads that fail on their own (statistics on opening the tab, a team\'s members) say so without moving focus', async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.route('**/rest/v1/rpc/team_members', (route) => route.abort());
+  await page.route('**/rest/v1/rpc/request_statistics', (route) => route.abort());
+  // The members panel speaks the team workspace's words ("Không kết nối…"), the statistics the admin's ("Chưa kết nối…").
+  const unreachable = /kết nối được máy chủ\. Hãy kiểm tra mạng rồi thử lại\./;
+
+  // The members of a team, read when its form opens: the edit button keeps focus.
+  await page.getByLabel('Tìm theo mã hoặc tên tổ').fill('DEMO-HONGGAI');
+  await page.getByRole('button', { name: 'Lọc' }).click();
+  const edit = page.getByRole('button', { name: 'Sửa tổ DEMO-HONGGAI' });
+  await edit.click();
+  await expect(page.getByRole('status').filter({ hasText: unreachable })).toBeVisible();
+  await expect(edit).toBeFocused();
+
+  // The statistics, read when the tab opens: the tab keeps focus.
+  const tab = page.getByRole('button', { name: 'Số liệu', exact: true });
+  await tab.click();
+  await expect(page.getByRole('status').filter({ hasText: unreachable })).toBeVisible();
+  await expect(tab).toBeFocused();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // Asked for by the admin, the same failure shows in the error box, which takes focus.
+  await page.getByRole('button', { name: 'Xem số liệu' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Chưa kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại.');
+  await expect(page.locator('.app-error-summary')).toBeFocused();
+});
+
 /** Axe's findings on the page as it is now, one line per rule with the elements it flagged. */
 async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();

@@ -4,34 +4,41 @@ import { callRpc } from '../../lib/api/rpc';
 import { requestStatistics, type Statistics } from '../../lib/api/admin';
 import { errorText, vietnamDay } from '../../lib/admin/format';
 import { downloadText, statisticsToCsv } from '../../lib/admin/statistics-csv';
-import ErrorSummary from '../shared/ErrorSummary';
 import Field from '../shared/Field';
+import Flash, { useFlash } from '../shared/Flash';
 import StatsReport from './StatsReport';
 
-/** Statistics of a date range (the last 90 days at first), shown as charts and tables or as CSV. */
+/**
+ * Statistics of a date range (the last 90 days at first), shown as charts and tables or as CSV.
+ * The first range is read when the tab opens: if that fails, the panel says so quietly (focus stays
+ * on the tab); a range the admin asks for that fails shows in the error box, which takes focus.
+ */
 export default function StatsPanel() {
-  const [from, setFrom] = useState(() => vietnamDay(-89));
-  const [to, setTo] = useState(() => vietnamDay());
+  const [first] = useState(() => ({ from: vietnamDay(-89), to: vietnamDay() }));
+  const [from, setFrom] = useState(first.from);
+  const [to, setTo] = useState(first.to);
   const [stats, setStats] = useState<Statistics | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [tries, setTries] = useState(0);
+  const flash = useFlash();
+  const { show, showQuietly, clear } = flash;
 
-  const load = useCallback(async () => {
-    const answer = await callRpc(requestStatistics, { from_day: from, to_day: to });
-    setTries((n) => n + 1);
-    if (answer.ok) {
-      setStats(answer.data);
-      setFailure(null);
-    } else setFailure(errorText(answer.code));
-  }, [from, to]);
+  const load = useCallback(
+    async (range: { from: string; to: string }, asked: boolean) => {
+      const answer = await callRpc(requestStatistics, { from_day: range.from, to_day: range.to });
+      if (answer.ok) {
+        setStats(answer.data);
+        clear();
+      } else if (asked) show(errorText(answer.code), true);
+      else showQuietly(errorText(answer.code));
+    },
+    [show, showQuietly, clear],
+  );
   useEffect(() => {
-    void load();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    void load(first, false);
+  }, [load, first]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    void load();
+    void load({ from, to }, true);
   }
 
   return (
@@ -51,7 +58,7 @@ export default function StatsPanel() {
           </button>
         </p>
       </form>
-      <ErrorSummary title={null} message={failure} focusKey={tries} />
+      <Flash state={flash} />
       {stats && <StatsReport stats={stats} />}
     </section>
   );
