@@ -117,6 +117,9 @@ test('an admin adds a member to a team from its form, with the members panel tea
   await members.getByRole('button', { name: 'Thêm', exact: true }).click();
   await expect(members.getByRole('alert')).toContainText('Email không hợp lệ.');
   await expect(members.getByRole('link', { name: 'Email không hợp lệ.' })).toHaveAttribute('href', '#tw-add-email');
+  // The summary's heading sits one level below the form's h5 (the panel's h4 inside the team form's h3).
+  await expect(members.getByRole('heading', { level: 6, name: 'Có thông tin cần sửa' })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
   await members.getByLabel('Email', { exact: true }).fill(email);
   await members.getByLabel('Vai trò').selectOption('leader');
   await members.getByRole('button', { name: 'Thêm', exact: true }).click();

@@ -129,6 +129,11 @@ test('a citizen books; the routed team accepts, notes and closes; the status pag
   // Other actions wait behind "Việc khác", so the bar at the bottom stays one row high.
   await member.getByRole('button', { name: 'Việc khác' }).click();
   await member.getByRole('button', { name: 'Ghi chú' }).click();
+  // An empty note is caught; the error summary's heading sits one level below the form's h3.
+  await member.getByRole('button', { name: 'Lưu ghi chú' }).click();
+  await expect(member.getByRole('heading', { level: 4, name: 'Có thông tin cần sửa' })).toBeVisible();
+  const axeWithError = await new AxeBuilder({ page: member }).analyze();
+  expect(axeWithError.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
   await member.getByRole('textbox', { name: 'Ghi chú', exact: true }).fill('Đã gọi, hẹn 9 giờ sáng mai.');
   await member.getByRole('button', { name: 'Lưu ghi chú' }).click();
   await expect(member.getByText('Đã lưu ghi chú.')).toBeVisible();

@@ -106,4 +106,12 @@ describe('ErrorSummary', () => {
     const html = renderToStaticMarkup(h(ErrorSummary, { title: 'Chưa lưu được', headingLevel: 3, message: 'Lỗi mạng' }));
     expect(html).toContain('class="app-error-summary__title">Chưa lưu được</h3><ul><li>Lỗi mạng</li></ul>');
   });
+
+  it('goes down to an h6, one below the heading of a form deep in a page', () => {
+    for (const level of [4, 5, 6] as const) {
+      const html = renderToStaticMarkup(h(ErrorSummary, { headingLevel: level, message: 'Lỗi mạng' }));
+      expect(html).toContain(`<h${level} id=`);
+      expect(html).toContain(`Có thông tin cần sửa</h${level}>`);
+    }
+  });
 });

@@ -52,7 +52,7 @@ export default function TeamForm({ team, viewer, onClose, onSaved }: Props) {
     <section className="app-panel app-admin__form" aria-labelledby="team-form-title">
       <h3 id="team-form-title">{team ? t('admin.form.titleEdit', { code: team.code }) : t('admin.form.titleNew')}</h3>
       <form onSubmit={save} noValidate>
-        <ErrorSummary items={summary} message={[failure, ...other].filter(Boolean).join(' ') || null} headingLevel={3} focusKey={submits} />
+        <ErrorSummary items={summary} message={[failure, ...other].filter(Boolean).join(' ') || null} headingLevel={4} focusKey={submits} />
         {TEAM_FORM_FIELDS.map(({ name, label, hint }) => (
           <Field key={name} id={`tf-${name}`} label={t(label)} hint={hint && t(hint)} error={errors[name]}>
             {(control) => (

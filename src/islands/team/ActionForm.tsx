@@ -105,7 +105,7 @@ export default function ActionForm({ panel, detail, request, minContactAttempts,
       <h3 id="tw-panel-title" ref={titleRef} tabIndex={-1}>
         {t(ACTION_LABELS[panel])}
       </h3>
-      <ErrorSummary items={summary} headingLevel={3} focusKey={submits} />
+      <ErrorSummary items={summary} headingLevel={4} focusKey={submits} />
       {panel === 'release' && <p>{t('team.release.confirm')}</p>}
       {panel === 'close' && (
         <OutcomeChoices

@@ -69,7 +69,7 @@ export default function AddMemberForm({ viewer, teamId, busy, headingLevel, onAd
     <form className="app-team__panel" onSubmit={submit} noValidate aria-labelledby="tw-add-title">
       <Heading id="tw-add-title">{t('team.members.add')}</Heading>
       <p className="app-team__hint">{t('team.members.addHint')}</p>
-      <ErrorSummary items={summary} message={formError} headingLevel={3} focusKey={submits} />
+      <ErrorSummary items={summary} message={formError} headingLevel={headingLevel === 5 ? 6 : 4} focusKey={submits} />
       <Field id={ids.email} label={t('team.members.email')} error={errors.email}>
         {(control) => (
           <input
