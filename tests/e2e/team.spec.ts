@@ -306,6 +306,28 @@ test('a long queue shows the oldest 50 with the true counts, and "Xem thêm" sho
   await expect(admin.getByRole('button', { name: /^Xem thêm/ })).toHaveCount(0);
 });
 
+test('an admin picks whose queue and whose members from one team list, read once', async ({ browser }) => {
+  const admin = await phone(browser);
+  const teamListReads: string[] = [];
+  admin.on('request', (request) => {
+    if (request.url().endsWith('/rest/v1/rpc/team_list')) teamListReads.push(request.url());
+  });
+  await signIn(admin, 'admin@example.org');
+  const scope = admin.getByLabel('Xem yêu cầu của');
+  await expect(scope.locator('option', { hasText: HONG_GAI_TEAM })).toHaveCount(1);
+
+  await admin.getByRole('button', { name: 'Thành viên' }).click();
+  await expect(admin.getByRole('heading', { name: 'Quản trị viên không thuộc tổ' })).toBeVisible();
+  const hongGai = await admin.getByLabel('Tổ', { exact: true }).locator('option', { hasText: HONG_GAI_TEAM }).getAttribute('value');
+  await admin.getByLabel('Tổ', { exact: true }).selectOption(hongGai!);
+  await expect(admin.getByRole('heading', { name: `Thành viên của ${HONG_GAI_TEAM}` })).toBeVisible();
+  await expect(admin.locator('.app-team__members')).toContainText('truong-to-hong-gai@example.org');
+
+  await admin.getByRole('button', { name: 'Yêu cầu', exact: true }).click();
+  await expect(scope).toBeVisible();
+  expect(teamListReads).toHaveLength(1);
+});
+
 test('the workspace page loads at most 150 kB of JavaScript up front, compressed', () => {
   const weight = weighPage(path.join(ROOT, E2E_DIST), 'doi/index.html');
   test.info().annotations.push({ type: 'workspace JS (gzip)', description: `${weight.js} B` });
