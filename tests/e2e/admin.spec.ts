@@ -128,6 +128,24 @@ test('an admin adds a member to a team from its form, with the members panel tea
   expect(await axeViolations(page)).toEqual([]);
 });
 
+test('editing another team shows its own fields and members, and an empty add form', async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.getByLabel('Tìm theo mã hoặc tên tổ').fill('DEMO-');
+  await page.getByRole('button', { name: 'Lọc' }).click();
+  await page.getByRole('button', { name: 'Sửa tổ DEMO-HONGGAI' }).click();
+  const hongGai = page.getByRole('region', { name: 'Thành viên của Tổ công nghệ số phường Hồng Gai (dữ liệu mẫu)' });
+  await expect(hongGai.locator('.app-team__members')).toContainText('truong-to-hong-gai@example.org');
+  await hongGai.getByLabel('Email', { exact: true }).fill('nguoi-moi@example.org');
+
+  await page.getByRole('button', { name: 'Sửa tổ DEMO-BAICHAY' }).click();
+  await expect(page.getByRole('heading', { name: 'Sửa tổ DEMO-BAICHAY' })).toBeVisible();
+  await expect(page.getByLabel('Mã tổ')).toHaveValue('DEMO-BAICHAY');
+  const baiChay = page.getByRole('region', { name: 'Thành viên của Tổ công nghệ số phường Bãi Cháy (dữ liệu mẫu)' });
+  await expect(baiChay.locator('.app-team__members')).toContainText('truong-to-bai-chay@example.org');
+  await expect(baiChay.locator('.app-team__members')).not.toContainText('hong-gai');
+  await expect(baiChay.getByLabel('Email', { exact: true })).toHaveValue('');
+});
+
 test('reads that fail on their own (statistics on opening the tab, a team\'s members) say so without moving focus', async ({ page }) => {
   await signInAsAdmin(page);
   await page.route('**/rest/v1/rpc/team_members', (route) => route.abort());

@@ -306,7 +306,7 @@ test('a long queue shows the oldest 50 with the true counts, and "Xem thêm" sho
   await expect(admin.getByRole('button', { name: /^Xem thêm/ })).toHaveCount(0);
 });
 
-test('an admin picks whose queue and whose members from one team list, read once', async ({ browser }) => {
+test('an admin picks whose queue and whose members from one team list, read once; the add form starts empty for each team', async ({ browser }) => {
   const admin = await phone(browser);
   const teamListReads: string[] = [];
   admin.on('request', (request) => {
@@ -318,10 +318,13 @@ test('an admin picks whose queue and whose members from one team list, read once
 
   await admin.getByRole('button', { name: 'Thành viên' }).click();
   await expect(admin.getByRole('heading', { name: 'Quản trị viên không thuộc tổ' })).toBeVisible();
+  // What was typed to add an admin is not carried over to another team.
+  await admin.getByLabel('Email', { exact: true }).fill('quan-tri-moi@example.org');
   const hongGai = await admin.getByLabel('Tổ', { exact: true }).locator('option', { hasText: HONG_GAI_TEAM }).getAttribute('value');
   await admin.getByLabel('Tổ', { exact: true }).selectOption(hongGai!);
   await expect(admin.getByRole('heading', { name: `Thành viên của ${HONG_GAI_TEAM}` })).toBeVisible();
   await expect(admin.locator('.app-team__members')).toContainText('truong-to-hong-gai@example.org');
+  await expect(admin.getByLabel('Email', { exact: true })).toHaveValue('');
 
   await admin.getByRole('button', { name: 'Yêu cầu', exact: true }).click();
   await expect(scope).toBeVisible();

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { t } from '../../lib/i18n/admin';
 import { callRpc } from '../../lib/api/rpc';
 import { adminSaveTeam, type AdminTeam } from '../../lib/api/admin';
@@ -21,15 +21,15 @@ interface Props {
 /**
  * A new or edited team: its fields as text (the rules of a CSV row, checked by the database, whose
  * problems show at each field and in the error summary); for a team that exists, its members.
+ * The form starts from `team` when it mounts: the list keys it on the team, so editing another
+ * team (or the new one once saved) starts afresh.
  */
 export default function TeamForm({ team, viewer, onClose, onSaved }: Props) {
-  const [fields, setFields] = useState<TeamFields>(teamFormValues(team));
+  const [fields, setFields] = useState<TeamFields>(() => teamFormValues(team));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [submits, setSubmits] = useState(0);
-
-  useEffect(() => setFields(teamFormValues(team)), [team]);
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -41,6 +41,8 @@ export default function TeamForm({ team, viewer, onClose, onSaved }: Props) {
     setFailure(null);
     if (!answer.data.ok) return setErrors(teamFormErrors(answer.data.errors));
     setErrors({});
+    // The fields as the database keeps them (a commune typed by name shows as its code).
+    setFields(teamFormValues(answer.data.team));
     onSaved(answer.data.team);
   }
 
@@ -69,7 +71,7 @@ export default function TeamForm({ team, viewer, onClose, onSaved }: Props) {
         <button className="app-button" type="submit" disabled={busy}>{busy ? t('admin.form.saving') : t('admin.form.save')}</button>{' '}
         <button className="app-button app-button--secondary" type="button" onClick={onClose}>{t('admin.form.cancel')}</button>
       </form>
-      {team && <MembersPanel viewer={viewer} teamId={team.id} teamName={team.name} headingLevel={4} />}
+      {team && <MembersPanel key={team.id} viewer={viewer} teamId={team.id} teamName={team.name} headingLevel={4} />}
     </section>
   );
 }

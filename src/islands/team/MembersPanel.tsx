@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { t } from '../../lib/i18n/team';
 import type { TeamListItem } from '../../lib/api/team';
 import type { MembersViewer } from '../../lib/team/members';
@@ -12,7 +12,10 @@ import './base.css';
 interface Props {
   /** Who is looking: marked "you" in the list; their role says what they may do. */
   viewer: MembersViewer;
-  /** The team shown (first): null for the admins on no team. */
+  /**
+   * The team shown first: null for the admins on no team. The panel keeps its own choice after
+   * that; where the page shows another team in the same place, it keys the panel on the team.
+   */
   teamId: number | null;
   /** Its name, for the heading, when the page knows it. */
   teamName?: string;
@@ -37,8 +40,6 @@ export default function MembersPanel({ viewer, teamId: initialTeamId, teamName, 
   const teams = choice?.teams;
   const flash = useFlash();
   const { members, busy, add, remove } = useMembers(teamId, flash);
-  // A new team chosen by the page (the admin edits another team): show its members.
-  useEffect(() => setTeamId(initialTeamId), [initialTeamId]);
 
   const Heading = headingLevel === 4 ? 'h4' : 'h2';
   const name = teams?.find((team) => team.id === teamId)?.name ?? teamName ?? '';
@@ -73,7 +74,9 @@ export default function MembersPanel({ viewer, teamId: initialTeamId, teamName, 
           onRemove={(member) => remove(member, t('team.members.removed', { email: member.email }))}
         />
       )}
+      {/* Keyed on the team, so what was typed for one team is not added to another. */}
       <AddMemberForm
+        key={teamId ?? 'admins'}
         viewer={viewer}
         teamId={teamId}
         busy={busy}
