@@ -8,6 +8,7 @@ import type { TeamFields } from '../../lib/schemas/team-fields';
 import type { MembersViewer } from '../../lib/team/members';
 import ErrorSummary from '../shared/ErrorSummary';
 import Field from '../shared/Field';
+import { useProblems } from '../shared/useProblems';
 import MembersPanel from '../team/MembersPanel';
 
 interface Props {
@@ -26,21 +27,20 @@ interface Props {
  */
 export default function TeamForm({ team, viewer, onClose, onSaved }: Props) {
   const [fields, setFields] = useState<TeamFields>(() => teamFormValues(team));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // Problems by column (the database's check), and a failed call.
+  const problems = useProblems<string>();
+  const errors = problems.fields;
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [submits, setSubmits] = useState(0);
 
   async function save(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     const answer = await callRpc(adminSaveTeam, { team_id: team?.id ?? null, team: fields });
     setBusy(false);
-    setSubmits((n) => n + 1);
-    if (!answer.ok) return setFailure(errorText(answer.code));
-    setFailure(null);
-    if (!answer.data.ok) return setErrors(teamFormErrors(answer.data.errors));
-    setErrors({});
+    // A failed call leaves the problems of the last check at their fields.
+    if (!answer.ok) return problems.fail({ fields: errors, message: errorText(answer.code) });
+    if (!answer.data.ok) return problems.fail({ fields: teamFormErrors(answer.data.errors) });
+    problems.clear();
     // The fields as the database keeps them (a commune typed by name shows as its code).
     setFields(teamFormValues(answer.data.team));
     onSaved(answer.data.team);
@@ -54,7 +54,7 @@ export default function TeamForm({ team, viewer, onClose, onSaved }: Props) {
     <section className="app-panel app-admin__form" aria-labelledby="team-form-title">
       <h3 id="team-form-title">{team ? t('admin.form.titleEdit', { code: team.code }) : t('admin.form.titleNew')}</h3>
       <form onSubmit={save} noValidate>
-        <ErrorSummary items={summary} message={[failure, ...other].filter(Boolean).join(' ') || null} headingLevel={4} focusKey={submits} />
+        <ErrorSummary items={summary} message={[problems.message, ...other].filter(Boolean).join(' ') || null} headingLevel={4} focusKey={problems.focusKey} />
         {TEAM_FORM_FIELDS.map(({ name, label, hint }) => (
           <Field key={name} id={`tf-${name}`} label={t(label)} hint={hint && t(hint)} error={errors[name]}>
             {(control) => (

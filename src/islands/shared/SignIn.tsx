@@ -25,7 +25,7 @@ export default function SignIn({ notice = null, lead }: Props) {
 
   // One field per step: the box holds its one problem, linked to it, without a heading.
   const fieldId = step === 'email' ? 'tw-email' : 'tw-code';
-  const summary = <ErrorSummary title={null} items={error ? [{ id: fieldId, message: error }] : []} focusKey={signIn.tries} />;
+  const summary = <ErrorSummary title={null} items={error ? [{ id: fieldId, message: error }] : []} focusKey={signIn.focusKey} />;
 
   return (
     <section className="app-signin" aria-labelledby="tw-signin-title">

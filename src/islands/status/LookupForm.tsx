@@ -5,6 +5,7 @@ import { t } from '../../lib/i18n/status';
 import { checkCredentials, lookupErrorMessage } from '../../lib/status/lookup';
 import ErrorSummary from '../shared/ErrorSummary';
 import Field from '../shared/Field';
+import { useProblems } from '../shared/useProblems';
 
 /** The reference code and phone a request was found with (cancelling needs them again). */
 export interface Credentials {
@@ -25,31 +26,27 @@ interface Props {
 export default function LookupForm({ initialCode, onFound }: Props) {
   const [code, setCode] = useState(initialCode);
   const [phone, setPhone] = useState('');
-  const [errors, setErrors] = useState<{ code?: string; phone?: string }>({});
-  const [message, setMessage] = useState<string | null>(null);
+  // What is wrong with the code or phone shows at the field; the server's answer in the alert.
+  const problems = useProblems<'code' | 'phone'>();
   const [busy, setBusy] = useState(false);
-  /** Counts failed look-ups, so the alert takes focus again for the same message. */
-  const [failures, setFailures] = useState(0);
 
   async function lookUp(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
     const checked = checkCredentials(code, phone);
-    setErrors(checked.ok ? {} : checked.errors);
-    setMessage(null);
-    if (!checked.ok) return;
+    if (!checked.ok) return problems.fail({ fields: checked.errors });
+    problems.clear();
     setBusy(true);
     const answer = foundOnly(await callRpc(requestStatus, { code: checked.code, phone: checked.phone }));
     setBusy(false);
     if (answer.ok) return onFound(answer.data, { code: checked.code, phone: checked.phone });
-    setMessage(lookupErrorMessage(answer.code));
-    setFailures((n) => n + 1);
+    problems.fail({ message: lookupErrorMessage(answer.code) });
   }
 
   return (
     <form onSubmit={lookUp} noValidate className="app-booking">
-      <ErrorSummary title={null} message={message} focusKey={failures} />
-      <Field id="lk-code" label={t('lookup.code.label')} hint={t('lookup.code.hint')} error={errors.code}>
+      <ErrorSummary title={null} message={problems.message} focusKey={problems.focusKey} />
+      <Field id="lk-code" label={t('lookup.code.label')} hint={t('lookup.code.hint')} error={problems.fields.code}>
         {(control) => (
           <input
             {...control}
@@ -64,7 +61,7 @@ export default function LookupForm({ initialCode, onFound }: Props) {
           />
         )}
       </Field>
-      <Field id="lk-phone" label={t('lookup.phone.label')} hint={t('lookup.phone.hint')} error={errors.phone}>
+      <Field id="lk-phone" label={t('lookup.phone.label')} hint={t('lookup.phone.hint')} error={problems.fields.phone}>
         {(control) => (
           <input
             {...control}

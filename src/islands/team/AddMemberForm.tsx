@@ -7,6 +7,7 @@ import { errorText, ROLE_LABELS } from '../../lib/team/labels';
 import { assignableRoles, memberFieldOf, newMemberProblem, type MemberField, type MembersViewer } from '../../lib/team/members';
 import ErrorSummary from '../shared/ErrorSummary';
 import Field from '../shared/Field';
+import { useProblems } from '../shared/useProblems';
 import type { NewMember } from './useMembers';
 
 interface Props {
@@ -22,6 +23,9 @@ interface Props {
   onAdded(email: string): void;
 }
 
+/** Ids of the form's controls, in the order of the form (the error summary links to them). */
+const ids: Record<MemberField, string> = { email: 'tw-add-email', name: 'tw-add-name', role: 'tw-add-role' };
+
 /**
  * Adds a person by email, with an optional display name and a role the viewer may give. What is
  * wrong shows at its field and in the error summary above the form.
@@ -30,9 +34,7 @@ export default function AddMemberForm({ viewer, teamId, busy, headingLevel, onAd
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<MemberRole>('member');
-  const [errors, setErrors] = useState<Partial<Record<MemberField, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submits, setSubmits] = useState(0);
+  const problems = useProblems<MemberField>();
   const roles = useMemo(() => assignableRoles(viewer.role, teamId), [viewer.role, teamId]);
 
   useEffect(() => {
@@ -42,9 +44,7 @@ export default function AddMemberForm({ viewer, teamId, busy, headingLevel, onAd
   /** Shows a problem at its field, or above the form when it is about no field. */
   function fail(code: string) {
     const field = memberFieldOf(code);
-    setErrors(field ? { [field]: errorText(code) } : {});
-    setFormError(field ? null : errorText(code));
-    setSubmits((n) => n + 1);
+    problems.fail(field ? { fields: { [field]: errorText(code) } } : { message: errorText(code) });
   }
 
   async function submit(event: FormEvent) {
@@ -55,21 +55,19 @@ export default function AddMemberForm({ viewer, teamId, busy, headingLevel, onAd
     const answer = await onAdd({ email, name, role });
     if (!answer) return;
     if (!answer.ok) return fail(answer.code);
-    setErrors({});
-    setFormError(null);
+    problems.clear();
     setEmail('');
     setName('');
     onAdded(answer.data.email);
   }
 
   const Heading = headingLevel === 5 ? 'h5' : 'h3';
-  const ids: Record<MemberField, string> = { email: 'tw-add-email', name: 'tw-add-name', role: 'tw-add-role' };
-  const summary = (Object.keys(errors) as MemberField[]).map((field) => ({ id: ids[field], message: errors[field]! }));
+  const errors = problems.fields;
   return (
     <form className="app-team__panel" onSubmit={submit} noValidate aria-labelledby="tw-add-title">
       <Heading id="tw-add-title">{t('team.members.add')}</Heading>
       <p className="app-team__hint">{t('team.members.addHint')}</p>
-      <ErrorSummary items={summary} message={formError} headingLevel={headingLevel === 5 ? 6 : 4} focusKey={submits} />
+      <ErrorSummary items={problems.items(ids)} message={problems.message} headingLevel={headingLevel === 5 ? 6 : 4} focusKey={problems.focusKey} />
       <Field id={ids.email} label={t('team.members.email')} error={errors.email}>
         {(control) => (
           <input
