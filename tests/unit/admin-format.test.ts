@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { duration, errorText, fieldProblem, vietnamDay, weekLabel } from '../../src/lib/admin/format.ts';
 import { TEAM_FORM_FIELDS, teamFormErrors, teamFormValues } from '../../src/lib/admin/team-form.ts';
 import { statisticsSchema, type AdminTeam } from '../../src/lib/api/admin.ts';
-import { statisticsRows } from '../../src/lib/admin/statistics-view.ts';
+import { statisticsRows, statusLabel } from '../../src/lib/admin/statistics-view.ts';
 import { t } from '../../src/lib/i18n/admin.ts';
 
 describe('admin workspace words', () => {
@@ -79,5 +79,11 @@ describe('the statistics charts', () => {
     for (const row of [...rows.status, ...rows.need]) expect(row.label).not.toContain('admin.');
     expect(rows.week).toEqual([{ label: '03/03/2025', value: 2 }]);
     expect(rows.commune).toEqual([{ label: 'Phường Hồng Gai', value: 2 }]);
+  });
+
+  it('name statuses in the words citizens read, and show a status they do not know as it is', () => {
+    expect(statusLabel('closed')).toBe(t('booking.status.closed'));
+    expect(statusLabel('unassigned')).toBe('Chưa phân công');
+    expect(statusLabel('archived')).toBe('archived');
   });
 });
