@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { duration, errorText, fieldProblem, vietnamDay, weekLabel } from '../../src/lib/admin/format.ts';
+import { duration, errorText, fieldProblem, weekLabel } from '../../src/lib/admin/format.ts';
+import { vietnamDay } from '../../src/lib/domain/vietnam-time.ts';
 import { TEAM_FORM_FIELDS, teamFormErrors, teamFormValues } from '../../src/lib/admin/team-form.ts';
 import { statisticsSchema, type AdminTeam } from '../../src/lib/api/admin.ts';
 import { statisticsRows, statusLabel } from '../../src/lib/admin/statistics-view.ts';
