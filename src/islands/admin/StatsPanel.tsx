@@ -5,7 +5,7 @@ import { requestStatistics, type Statistics } from '../../lib/api/admin';
 import { errorText } from '../../lib/admin/format';
 import { vietnamDay } from '../../lib/domain/vietnam-time';
 import { downloadText, statisticsToCsv } from '../../lib/admin/statistics-csv';
-import Field from '../shared/Field';
+import TextField from '../shared/TextField';
 import Flash, { useFlash } from '../shared/Flash';
 import StatsReport from './StatsReport';
 
@@ -46,12 +46,8 @@ export default function StatsPanel() {
     <section aria-labelledby="stats-title">
       <h2 id="stats-title">{t('admin.stats.title')}</h2>
       <form className="app-admin__filters" onSubmit={submit}>
-        <Field id="s-from" label={t('admin.stats.from')}>
-          {(control) => <input {...control} type="date" className="app-input" value={from} onChange={(e) => setFrom(e.target.value)} />}
-        </Field>
-        <Field id="s-to" label={t('admin.stats.to')}>
-          {(control) => <input {...control} type="date" className="app-input" value={to} onChange={(e) => setTo(e.target.value)} />}
-        </Field>
+        <TextField id="s-from" label={t('admin.stats.from')} type="date" value={from} onChange={setFrom} />
+        <TextField id="s-to" label={t('admin.stats.to')} type="date" value={to} onChange={setTo} />
         <p>
           <button className="app-button" type="submit">{t('admin.stats.show')}</button>{' '}
           <button className="app-button app-button--secondary" type="button" disabled={!stats} onClick={() => stats && downloadText(`so-lieu-${from}-${to}.csv`, statisticsToCsv(stats))}>

@@ -7,7 +7,7 @@ import { TEAM_FORM_FIELDS, teamFormErrors, teamFormValues } from '../../lib/admi
 import type { TeamFields } from '../../lib/schemas/team-fields';
 import type { MembersViewer } from '../../lib/team/members';
 import ErrorSummary from '../shared/ErrorSummary';
-import Field from '../shared/Field';
+import TextField from '../shared/TextField';
 import { useProblems } from '../shared/useProblems';
 import MembersPanel from '../team/MembersPanel';
 
@@ -56,17 +56,16 @@ export default function TeamForm({ team, viewer, onClose, onSaved }: Props) {
       <form onSubmit={save} noValidate>
         <ErrorSummary items={summary} message={[problems.message, ...other].filter(Boolean).join(' ') || null} headingLevel={4} focusKey={problems.focusKey} />
         {TEAM_FORM_FIELDS.map(({ name, label, hint }) => (
-          <Field key={name} id={`tf-${name}`} label={t(label)} hint={hint && t(hint)} error={errors[name]}>
-            {(control) => (
-              <input
-                {...control}
-                className="app-input"
-                value={fields[name] ?? ''}
-                readOnly={name === 'code' && !!team}
-                onChange={(e) => setFields({ ...fields, [name]: e.target.value })}
-              />
-            )}
-          </Field>
+          <TextField
+            key={name}
+            id={`tf-${name}`}
+            label={t(label)}
+            hint={hint && t(hint)}
+            error={errors[name]}
+            readOnly={name === 'code' && !!team}
+            value={fields[name] ?? ''}
+            onChange={(value) => setFields({ ...fields, [name]: value })}
+          />
         ))}
         <button className="app-button" type="submit" disabled={busy}>{busy ? t('admin.form.saving') : t('admin.form.save')}</button>{' '}
         <button className="app-button app-button--secondary" type="button" onClick={onClose}>{t('admin.form.cancel')}</button>

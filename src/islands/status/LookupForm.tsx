@@ -4,7 +4,7 @@ import { foundOnly, requestStatus, type RequestStatusAnswer } from '../../lib/ap
 import { t } from '../../lib/i18n/status';
 import { checkCredentials, lookupErrorMessage } from '../../lib/status/lookup';
 import ErrorSummary from '../shared/ErrorSummary';
-import Field from '../shared/Field';
+import TextField from '../shared/TextField';
 import { useProblems } from '../shared/useProblems';
 
 /** The reference code and phone a request was found with (cancelling needs them again). */
@@ -46,35 +46,30 @@ export default function LookupForm({ initialCode, onFound }: Props) {
   return (
     <form onSubmit={lookUp} noValidate className="app-booking">
       <ErrorSummary title={null} message={problems.message} focusKey={problems.focusKey} />
-      <Field id="lk-code" label={t('lookup.code.label')} hint={t('lookup.code.hint')} error={problems.fields.code}>
-        {(control) => (
-          <input
-            {...control}
-            className="app-input"
-            type="text"
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            maxLength={40}
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-          />
-        )}
-      </Field>
-      <Field id="lk-phone" label={t('lookup.phone.label')} hint={t('lookup.phone.hint')} error={problems.fields.phone}>
-        {(control) => (
-          <input
-            {...control}
-            className="app-input"
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
-            maxLength={30}
-            value={phone}
-            onChange={(event) => setPhone(event.target.value)}
-          />
-        )}
-      </Field>
+      <TextField
+        id="lk-code"
+        label={t('lookup.code.label')}
+        hint={t('lookup.code.hint')}
+        error={problems.fields.code}
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        maxLength={40}
+        value={code}
+        onChange={setCode}
+      />
+      <TextField
+        id="lk-phone"
+        label={t('lookup.phone.label')}
+        hint={t('lookup.phone.hint')}
+        error={problems.fields.phone}
+        type="tel"
+        inputMode="tel"
+        autoComplete="tel"
+        maxLength={30}
+        value={phone}
+        onChange={setPhone}
+      />
       <div className="app-booking__submit">
         <button type="submit" className="app-button" aria-disabled={busy || undefined}>
           {busy ? t('lookup.searching') : t('lookup.submit')}

@@ -7,6 +7,7 @@ import { errorText, ROLE_LABELS } from '../../lib/team/labels';
 import { assignableRoles, memberFieldOf, newMemberProblem, type MemberField, type MembersViewer } from '../../lib/team/members';
 import ErrorSummary from '../shared/ErrorSummary';
 import Field from '../shared/Field';
+import TextField from '../shared/TextField';
 import { useProblems } from '../shared/useProblems';
 import type { NewMember } from './useMembers';
 
@@ -68,27 +69,20 @@ export default function AddMemberForm({ viewer, teamId, busy, headingLevel, onAd
       <Heading id="tw-add-title">{t('team.members.add')}</Heading>
       <p className="app-team__hint">{t('team.members.addHint')}</p>
       <ErrorSummary items={problems.items(ids)} message={problems.message} headingLevel={headingLevel === 5 ? 6 : 4} focusKey={problems.focusKey} />
-      <Field id={ids.email} label={t('team.members.email')} error={errors.email}>
-        {(control) => (
-          <input
-            {...control}
-            className="app-input"
-            type="email"
-            inputMode="email"
-            autoComplete="off"
-            autoCapitalize="off"
-            spellCheck={false}
-            maxLength={254}
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        )}
-      </Field>
-      <Field id={ids.name} label={t('team.members.name')} error={errors.name}>
-        {(control) => (
-          <input {...control} className="app-input" type="text" autoComplete="off" maxLength={80} value={name} onChange={(event) => setName(event.target.value)} />
-        )}
-      </Field>
+      <TextField
+        id={ids.email}
+        label={t('team.members.email')}
+        error={errors.email}
+        type="email"
+        inputMode="email"
+        autoComplete="off"
+        autoCapitalize="off"
+        spellCheck={false}
+        maxLength={254}
+        value={email}
+        onChange={setEmail}
+      />
+      <TextField id={ids.name} label={t('team.members.name')} error={errors.name} autoComplete="off" maxLength={80} value={name} onChange={setName} />
       <Field id={ids.role} label={t('team.members.role')} error={errors.role}>
         {(control) => (
           <select {...control} className="app-input" value={role} onChange={(event) => setRole(event.target.value as MemberRole)}>
