@@ -9,7 +9,7 @@ export interface ErrorSummaryItem {
   message: string;
 }
 
-export interface ErrorSummaryProps {
+interface ErrorSummaryProps {
   /** Problems of fields, in the order the fields appear; each links to its field. */
   items?: readonly ErrorSummaryItem[];
   /** A problem of the whole form (no field to go to), listed first without a link. */

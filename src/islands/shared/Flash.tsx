@@ -3,7 +3,7 @@ import ErrorSummary from './ErrorSummary';
 import './flash.css';
 
 /** The answer to the last thing done on a screen: a notice, or an error. */
-export interface FlashMessage {
+interface FlashMessage {
   text: string;
   error?: boolean;
   /** An error found in the background (a refresh): shown in the live region, focus left alone. */

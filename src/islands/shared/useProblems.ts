@@ -9,7 +9,7 @@ interface Shown<F extends string> {
   message: string | null;
 }
 
-export interface Problems<F extends string> extends Shown<F> {
+interface Problems<F extends string> extends Shown<F> {
   /**
    * Changes with every fail(): pass it to ErrorSummary as `focusKey`, so that the summary takes
    * focus again when the same problems come back (a second failed submit).

@@ -96,7 +96,7 @@ export function newIdempotencyKey(source: Crypto | undefined = globalThis.crypto
 }
 
 /** How the form starts when the page loads. */
-export type BookingStart =
+type BookingStart =
   /** Show the confirmation of the booking just made again (a reload after it). */
   | { kind: 'confirmation'; confirmed: ConfirmedBooking }
   /** Send the request still waiting in the outbox (a reload while waiting), its inputs shown. */

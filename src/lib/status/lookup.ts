@@ -42,7 +42,7 @@ export function lookupErrorMessage(code: string): string {
 }
 
 /** A reference code and phone as typed, checked and normalised, or a message for each that is wrong. */
-export type CheckedCredentials =
+type CheckedCredentials =
   | { ok: true; code: string; phone: string }
   | { ok: false; errors: { code?: string; phone?: string } };
 
@@ -61,7 +61,7 @@ export function checkCredentials(code: string, phone: string): CheckedCredential
 }
 
 /** The answer of request_data_erasure when the code and phone matched. */
-export interface ErasureAnswer {
+interface ErasureAnswer {
   status: string;
   erased: boolean;
 }

@@ -54,7 +54,7 @@ export function formatStepTime(at: string): string {
 }
 
 /** A step from the request's timestamps: its text, and when it happened (null: not yet). */
-export interface TimedStep {
+interface TimedStep {
   key: MessageKey;
   at: string | null;
 }
