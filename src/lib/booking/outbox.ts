@@ -106,8 +106,9 @@ type BookingStart =
 
 /**
  * Decides how the form starts from what the tab kept: a pending request is always resumed; a
- * confirmation is shown again unless the address presets a new booking (a link with ?huong-dan= or
- * ?xa= always means a new one). `dropConfirmation` says when the kept confirmation is done with.
+ * confirmation is shown again unless the address presets a new booking (a link with any of the
+ * preset parameters, ?huong-dan=, ?buoc=, ?xa= or ?p=, always means a new one: hasPreset() in
+ * presets.ts). `dropConfirmation` says when the kept confirmation is done with.
  */
 export function bookingStart(
   confirmed: ConfirmedBooking | null,
