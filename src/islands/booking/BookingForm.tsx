@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import '../shared/citizen.css';
 import './booking.css';
 import type { CommuneChoice } from '../../lib/booking/communes';
 import { checkBooking, errorsOf, fieldErrorsInOrder, type FormErrors, type FormFieldId } from '../../lib/booking/form-errors';
@@ -85,7 +86,7 @@ export default function BookingForm({ communes, guides, platforms }: Props) {
   }
 
   const { phase, confirmed } = submission;
-  if (phase === 'loading') return <p className="app-booking__loading app-booking__loading--form">{t('booking.loading')}</p>;
+  if (phase === 'loading') return <p className="app-loading app-loading--form">{t('booking.loading')}</p>;
   if (phase === 'done' && confirmed) {
     return <Confirmation answer={confirmed.answer} communeName={confirmed.communeName} onAnother={startAnother} />;
   }

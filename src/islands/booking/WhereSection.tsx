@@ -52,7 +52,7 @@ export default function WhereSection({ values, errors, set, communes, locked, lo
       <Field id={INPUT_IDS.location} hint={t('booking.location.hint')} error={errors.location}>
         {(control) => (
           <>
-            <div className="app-booking__actions">
+            <div className="app-actions">
               <button
                 id={control.id}
                 type="button"

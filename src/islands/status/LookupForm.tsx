@@ -44,7 +44,7 @@ export default function LookupForm({ initialCode, onFound }: Props) {
   }
 
   return (
-    <form onSubmit={lookUp} noValidate className="app-booking">
+    <form onSubmit={lookUp} noValidate>
       <ErrorSummary title={null} message={problems.message} focusKey={problems.focusKey} />
       <TextField
         id="lk-code"
@@ -70,7 +70,7 @@ export default function LookupForm({ initialCode, onFound }: Props) {
         value={phone}
         onChange={setPhone}
       />
-      <div className="app-booking__submit">
+      <div className="app-submit">
         <button type="submit" className="app-button" aria-disabled={busy || undefined}>
           {busy ? t('lookup.searching') : t('lookup.submit')}
         </button>
