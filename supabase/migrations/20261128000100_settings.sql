@@ -54,7 +54,7 @@ insert into app.settings (key, value, description) values
    'How many nearest teams the workspace suggests when handing a request over.'),
   -- Retention and statistics.
   ('retention.days_after_close', '90',
-   'Days after a request is closed or cancelled before its personal data is erased (job in a later migration).'),
+   'Days after a request is closed or cancelled before its personal data is erased (by app.erase_expired_personal_data(), in 20261128001300_personal_data_retention.sql).'),
   ('statistics.stale_accepted_days', '7',
    'Days after which an accepted request that is still not closed counts as stale in the statistics (teams with stale requests).');
 

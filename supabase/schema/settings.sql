@@ -84,7 +84,7 @@ insert into app.settings (key, value, description) values
 
 insert into app.settings (key, value, description) values
   ('retention.days_after_close', '90',
-   'Days after a request is closed or cancelled before its personal data is erased (job in a later migration).');
+   'Days after a request is closed or cancelled before its personal data is erased (by app.erase_expired_personal_data(), in 20261128001300_personal_data_retention.sql).');
 
 insert into app.settings (key, value, description) values
   ('routing.max_candidates', '20',

@@ -117,12 +117,60 @@ test('an admin adds a member to a team from its form, with the members panel tea
   await members.getByRole('button', { name: 'Thêm', exact: true }).click();
   await expect(members.getByRole('alert')).toContainText('Email không hợp lệ.');
   await expect(members.getByRole('link', { name: 'Email không hợp lệ.' })).toHaveAttribute('href', '#tw-add-email');
+  // The summary's heading sits one level below the form's h5 (the panel's h4 inside the team form's h3).
+  await expect(members.getByRole('heading', { level: 6, name: 'Có thông tin cần sửa' })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
   await members.getByLabel('Email', { exact: true }).fill(email);
   await members.getByLabel('Vai trò').selectOption('leader');
   await members.getByRole('button', { name: 'Thêm', exact: true }).click();
   await expect(members.getByText(`Đã thêm ${email}.`)).toBeVisible();
   await expect(members.locator('.app-team__members')).toContainText(email);
   expect(await axeViolations(page)).toEqual([]);
+});
+
+test('editing another team shows its own fields and members, and an empty add form', async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.getByLabel('Tìm theo mã hoặc tên tổ').fill('DEMO-');
+  await page.getByRole('button', { name: 'Lọc' }).click();
+  await page.getByRole('button', { name: 'Sửa tổ DEMO-HONGGAI' }).click();
+  const hongGai = page.getByRole('region', { name: 'Thành viên của Tổ công nghệ số phường Hồng Gai (dữ liệu mẫu)' });
+  await expect(hongGai.locator('.app-team__members')).toContainText('truong-to-hong-gai@example.org');
+  await hongGai.getByLabel('Email', { exact: true }).fill('nguoi-moi@example.org');
+
+  await page.getByRole('button', { name: 'Sửa tổ DEMO-BAICHAY' }).click();
+  await expect(page.getByRole('heading', { name: 'Sửa tổ DEMO-BAICHAY' })).toBeVisible();
+  await expect(page.getByLabel('Mã tổ')).toHaveValue('DEMO-BAICHAY');
+  const baiChay = page.getByRole('region', { name: 'Thành viên của Tổ công nghệ số phường Bãi Cháy (dữ liệu mẫu)' });
+  await expect(baiChay.locator('.app-team__members')).toContainText('truong-to-bai-chay@example.org');
+  await expect(baiChay.locator('.app-team__members')).not.toContainText('hong-gai');
+  await expect(baiChay.getByLabel('Email', { exact: true })).toHaveValue('');
+});
+
+test('reads that fail on their own (statistics on opening the tab, a team\'s members) say so without moving focus', async ({ page }) => {
+  await signInAsAdmin(page);
+  await page.route('**/rest/v1/rpc/team_members', (route) => route.abort());
+  await page.route('**/rest/v1/rpc/request_statistics', (route) => route.abort());
+  // The members panel speaks the team workspace's words ("Không kết nối…"), the statistics the admin's ("Chưa kết nối…").
+  const unreachable = /kết nối được máy chủ\. Hãy kiểm tra mạng rồi thử lại\./;
+
+  // The members of a team, read when its form opens: the edit button keeps focus.
+  await page.getByLabel('Tìm theo mã hoặc tên tổ').fill('DEMO-HONGGAI');
+  await page.getByRole('button', { name: 'Lọc' }).click();
+  const edit = page.getByRole('button', { name: 'Sửa tổ DEMO-HONGGAI' });
+  await edit.click();
+  await expect(page.getByRole('status').filter({ hasText: unreachable })).toBeVisible();
+  await expect(edit).toBeFocused();
+
+  // The statistics, read when the tab opens: the tab keeps focus.
+  const tab = page.getByRole('button', { name: 'Số liệu', exact: true });
+  await tab.click();
+  await expect(page.getByRole('status').filter({ hasText: unreachable })).toBeVisible();
+  await expect(tab).toBeFocused();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // Asked for by the admin, the same failure shows in the error box, which takes focus.
+  await page.getByRole('button', { name: 'Xem số liệu' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Chưa kết nối được máy chủ. Hãy kiểm tra mạng rồi thử lại.');
+  await expect(page.locator('.app-error-summary')).toBeFocused();
 });
 
 /** Axe's findings on the page as it is now, one line per rule with the elements it flagged. */

@@ -129,6 +129,11 @@ test('a citizen books; the routed team accepts, notes and closes; the status pag
   // Other actions wait behind "Việc khác", so the bar at the bottom stays one row high.
   await member.getByRole('button', { name: 'Việc khác' }).click();
   await member.getByRole('button', { name: 'Ghi chú' }).click();
+  // An empty note is caught; the error summary's heading sits one level below the form's h3.
+  await member.getByRole('button', { name: 'Lưu ghi chú' }).click();
+  await expect(member.getByRole('heading', { level: 4, name: 'Có thông tin cần sửa' })).toBeVisible();
+  const axeWithError = await new AxeBuilder({ page: member }).analyze();
+  expect(axeWithError.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
   await member.getByRole('textbox', { name: 'Ghi chú', exact: true }).fill('Đã gọi, hẹn 9 giờ sáng mai.');
   await member.getByRole('button', { name: 'Lưu ghi chú' }).click();
   await expect(member.getByText('Đã lưu ghi chú.')).toBeVisible();
@@ -299,6 +304,31 @@ test('a long queue shows the oldest 50 with the true counts, and "Xem thêm" sho
   // Focus moves to the first request added; the button is gone, as everything is shown.
   await expect(items.nth(50)).toBeFocused();
   await expect(admin.getByRole('button', { name: /^Xem thêm/ })).toHaveCount(0);
+});
+
+test('an admin picks whose queue and whose members from one team list, read once; the add form starts empty for each team', async ({ browser }) => {
+  const admin = await phone(browser);
+  const teamListReads: string[] = [];
+  admin.on('request', (request) => {
+    if (request.url().endsWith('/rest/v1/rpc/team_list')) teamListReads.push(request.url());
+  });
+  await signIn(admin, 'admin@example.org');
+  const scope = admin.getByLabel('Xem yêu cầu của');
+  await expect(scope.locator('option', { hasText: HONG_GAI_TEAM })).toHaveCount(1);
+
+  await admin.getByRole('button', { name: 'Thành viên' }).click();
+  await expect(admin.getByRole('heading', { name: 'Quản trị viên không thuộc tổ' })).toBeVisible();
+  // What was typed to add an admin is not carried over to another team.
+  await admin.getByLabel('Email', { exact: true }).fill('quan-tri-moi@example.org');
+  const hongGai = await admin.getByLabel('Tổ', { exact: true }).locator('option', { hasText: HONG_GAI_TEAM }).getAttribute('value');
+  await admin.getByLabel('Tổ', { exact: true }).selectOption(hongGai!);
+  await expect(admin.getByRole('heading', { name: `Thành viên của ${HONG_GAI_TEAM}` })).toBeVisible();
+  await expect(admin.locator('.app-team__members')).toContainText('truong-to-hong-gai@example.org');
+  await expect(admin.getByLabel('Email', { exact: true })).toHaveValue('');
+
+  await admin.getByRole('button', { name: 'Yêu cầu', exact: true }).click();
+  await expect(scope).toBeVisible();
+  expect(teamListReads).toHaveLength(1);
 });
 
 test('the workspace page loads at most 150 kB of JavaScript up front, compressed', () => {

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { duration, errorText, fieldProblem, vietnamDay, weekLabel } from '../../src/lib/admin/format.ts';
+import { duration, errorText, fieldProblem, weekLabel } from '../../src/lib/admin/format.ts';
+import { vietnamDay } from '../../src/lib/domain/vietnam-time.ts';
 import { TEAM_FORM_FIELDS, teamFormErrors, teamFormValues } from '../../src/lib/admin/team-form.ts';
-import { statisticsSchema, type AdminTeam } from '../../src/lib/api/admin.ts';
-import { statisticsRows } from '../../src/lib/admin/statistics-view.ts';
+import type { AdminTeam } from '../../src/lib/api/admin.ts';
+import { statisticsRows, statusLabel } from '../../src/lib/admin/statistics-view.ts';
 import { t } from '../../src/lib/i18n/admin.ts';
+import { statisticsFixture } from '../support/statistics.ts';
 
 describe('admin workspace words', () => {
   it('says a network failure plainly and shows any other code', () => {
@@ -58,26 +60,17 @@ describe('the team form', () => {
 
 describe('the statistics charts', () => {
   it('label each count in words, weeks the Vietnamese way', () => {
-    const stats = statisticsSchema.parse({
-      scope: { from: '2025-03-03', to: '2025-03-16', team_id: null, team_name: null, province: true },
-      total: 2,
-      by_status: { unassigned: 0, assigned: 0, accepted: 0, closed: 1, cancelled: 1 },
-      by_outcome: { helped: 1 },
-      by_commune: [{ commune_code: '06685', commune_name: 'Phường Hồng Gai', count: 2 }],
-      by_need: [{ need: 'vneid', count: 2 }],
-      by_week: [{ week: '2025-03-03', count: 2 }],
-      time_to_accept: { count: 1, median_minutes: 30, p90_minutes: 30 },
-      time_to_close: { count: 1, median_minutes: 120, p90_minutes: 120 },
-      waiting_longest: [],
-      stale_teams: [],
-      stale_rules: { accept_within_minutes: 360, accepted_days: 7 },
-      poster_scans: null,
-      guide_feedback: null,
-    });
+    const stats = statisticsFixture();
     const rows = statisticsRows(stats);
     expect(rows.status).toHaveLength(5);
     for (const row of [...rows.status, ...rows.need]) expect(row.label).not.toContain('admin.');
     expect(rows.week).toEqual([{ label: '03/03/2025', value: 2 }]);
     expect(rows.commune).toEqual([{ label: 'Phường Hồng Gai', value: 2 }]);
+  });
+
+  it('name statuses in the words citizens read, and show a status they do not know as it is', () => {
+    expect(statusLabel('closed')).toBe(t('booking.status.closed'));
+    expect(statusLabel('unassigned')).toBe('Chưa phân công');
+    expect(statusLabel('archived')).toBe('archived');
   });
 });

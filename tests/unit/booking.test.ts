@@ -10,7 +10,8 @@ import {
   writeOutbox,
   type PendingBooking,
 } from '../../src/lib/booking/outbox.ts';
-import { FIELD_ERRORS, isRetryable, LOOKUP_ERRORS, REQUEST_HELP_ERRORS } from '../../src/lib/booking/errors.ts';
+import { FIELD_ERRORS, isRetryable, REQUEST_HELP_ERRORS } from '../../src/lib/booking/errors.ts';
+import { LOOKUP_ERRORS } from '../../src/lib/status/lookup.ts';
 import { t, type MessageKey } from '../../src/lib/i18n/t.ts';
 import booking from '../../src/lib/i18n/vi/booking.json' with { type: 'json' };
 import lookup from '../../src/lib/i18n/vi/lookup.json' with { type: 'json' };

@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import ErrorSummary from '../../src/islands/shared/ErrorSummary.tsx';
 import Field, { describedByIds, type FieldControlProps } from '../../src/islands/shared/Field.tsx';
+import TextField from '../../src/islands/shared/TextField.tsx';
 
 /**
  * The shared form parts every island form uses (src/islands/shared/): the wiring between a
@@ -105,5 +106,35 @@ describe('ErrorSummary', () => {
   it('takes another title and heading level', () => {
     const html = renderToStaticMarkup(h(ErrorSummary, { title: 'Chưa lưu được', headingLevel: 3, message: 'Lỗi mạng' }));
     expect(html).toContain('class="app-error-summary__title">Chưa lưu được</h3><ul><li>Lỗi mạng</li></ul>');
+  });
+
+  it('goes down to an h6, one below the heading of a form deep in a page', () => {
+    for (const level of [4, 5, 6] as const) {
+      const html = renderToStaticMarkup(h(ErrorSummary, { headingLevel: level, message: 'Lỗi mạng' }));
+      expect(html).toContain(`<h${level} id=`);
+      expect(html).toContain(`Có thông tin cần sửa</h${level}>`);
+    }
+  });
+});
+
+describe('TextField', () => {
+  it('is an input in its field, wired to label, hint and error, with the attributes it is given', () => {
+    const html = renderToStaticMarkup(
+      h(TextField, {
+        id: 'f-code',
+        label: 'Mã',
+        hint: 'Sáu số',
+        error: 'Mã chưa đúng',
+        className: 'app-signin__code',
+        inputMode: 'numeric',
+        maxLength: 12,
+        value: '12',
+        onChange: () => {},
+      }),
+    );
+    expect(html).toContain('<label class="app-field__label" for="f-code">Mã</label>');
+    expect(html).toContain(
+      '<input id="f-code" aria-describedby="f-code-hint f-code-error" aria-invalid="true" inputMode="numeric" maxLength="12" class="app-input app-signin__code" type="text" value="12"/>',
+    );
   });
 });

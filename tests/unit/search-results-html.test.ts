@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { t } from '../../src/lib/i18n/t.ts';
+import { escapeHtml } from '../../src/lib/text/html.ts';
 import {
-  escapeHtml,
   failedHtml,
   loadingHtml,
   resultsHtml,

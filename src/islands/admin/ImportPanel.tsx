@@ -6,6 +6,7 @@ import { errorText, fieldProblem } from '../../lib/admin/format';
 import { downloadText } from '../../lib/admin/statistics-csv';
 import ErrorSummary from '../shared/ErrorSummary';
 import Field from '../shared/Field';
+import { useProblems } from '../shared/useProblems';
 import '../shared/flash.css';
 
 /**
@@ -16,42 +17,43 @@ export default function ImportPanel() {
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [tries, setTries] = useState(0);
-
-  function fail(code: string) {
-    setFailure(errorText(code));
-    setTries((n) => n + 1);
-  }
+  // A call that failed, or a file with errors (listed by line below), in the alert at the top.
+  const problems = useProblems();
 
   async function run(apply: boolean) {
     if (!file) return;
     setBusy(true);
-    setFailure(null);
+    problems.clear();
     const answer = await callRpc(adminImportTeams, { csv: await file.text(), apply });
     setBusy(false);
-    if (!answer.ok) return fail(answer.code);
+    if (!answer.ok) return problems.fail({ message: errorText(answer.code) });
     setResult(answer.data);
-    setTries((n) => n + 1);
+    if (!answer.data.ok) problems.fail({ message: t('admin.import.failed', { count: answer.data.error_count }) });
   }
 
   async function exportAll() {
     const answer = await callRpc(adminExportTeams, {});
-    if (!answer.ok) return fail(answer.code);
+    if (!answer.ok) return problems.fail({ message: errorText(answer.code) });
     downloadText('danh-sach-to.csv', answer.data);
   }
 
+  function choose(chosen: File | null) {
+    setFile(chosen);
+    // A new file starts afresh: the last file's errors, or a failed call, no longer apply.
+    setResult(null);
+    problems.clear();
+  }
+
   const counts = result && { rows: result.rows ?? 0, created: result.created ?? 0, updated: result.updated ?? 0, unchanged: result.unchanged ?? 0 };
-  const rejected = result && !result.ok ? t('admin.import.failed', { count: result.error_count }) : null;
   return (
     <section aria-labelledby="import-title">
       <h2 id="import-title">{t('admin.import.title')}</h2>
       <p>{t('admin.import.lead')}</p>
       <p><a href="/mau-nhap-to.csv" download>{t('admin.import.template')}</a></p>
-      <ErrorSummary title={null} message={failure ?? rejected} focusKey={tries} />
+      <ErrorSummary title={null} message={problems.message} focusKey={problems.focusKey} />
       <Field id="import-file" label={t('admin.import.file')}>
         {(control) => (
-          <input {...control} type="file" accept=".csv,text/csv" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setResult(null); }} />
+          <input {...control} type="file" accept=".csv,text/csv" onChange={(e) => choose(e.target.files?.[0] ?? null)} />
         )}
       </Field>
       <p>
@@ -64,7 +66,7 @@ export default function ImportPanel() {
       </div>
       {result && !result.ok && (
         <>
-          <ul className="app-admin__errors" aria-label={rejected!}>
+          <ul className="app-admin__errors" aria-label={t('admin.import.failed', { count: result.error_count })}>
             {result.errors.map((e, i) => (
               <li key={i}>
                 {e.line !== null && <strong>{t('admin.import.errorLine', { line: e.line })}</strong>}

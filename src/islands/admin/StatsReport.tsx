@@ -1,7 +1,7 @@
-import { t, type MessageKey } from '../../lib/i18n/admin';
+import { t } from '../../lib/i18n/admin';
 import type { Statistics } from '../../lib/api/admin';
 import { duration } from '../../lib/admin/format';
-import { statisticsRows } from '../../lib/admin/statistics-view';
+import { statisticsRows, statusLabel } from '../../lib/admin/statistics-view';
 import { Bars, CountTable } from './Charts';
 
 /**
@@ -50,7 +50,7 @@ export default function StatsReport({ stats }: { stats: Statistics }) {
           </thead>
           <tbody>
             {stats.waiting_longest.map((w) => (
-              <tr key={w.reference_code}><td>{w.reference_code}</td><td>{w.commune_name}</td><td>{w.team_code ?? t(`admin.status.${w.status}` as MessageKey)}</td><td>{duration(w.waiting_minutes)}</td></tr>
+              <tr key={w.reference_code}><td>{w.reference_code}</td><td>{w.commune_name}</td><td>{w.team_code ?? statusLabel(w.status)}</td><td>{duration(w.waiting_minutes)}</td></tr>
             ))}
           </tbody>
         </table>

@@ -2,6 +2,7 @@ import type { FormEvent } from 'react';
 import { t } from '../../lib/i18n/admin';
 import type { AdminCommune } from '../../lib/admin/team-form';
 import Field from '../shared/Field';
+import TextField from '../shared/TextField';
 import type { TeamFilter } from './useAdminTeams';
 
 interface Props {
@@ -22,9 +23,14 @@ export default function TeamFilters({ communes, filter, onChange, onApply, onNew
   }
   return (
     <form className="app-admin__filters" onSubmit={submit}>
-      <Field id="f-search" label={t('admin.teams.search')} hint={t('admin.teams.searchHint')}>
-        {(control) => <input {...control} type="search" className="app-input" value={filter.search} onChange={(e) => set({ search: e.target.value })} />}
-      </Field>
+      <TextField
+        id="f-search"
+        label={t('admin.teams.search')}
+        hint={t('admin.teams.searchHint')}
+        type="search"
+        value={filter.search}
+        onChange={(search) => set({ search })}
+      />
       <Field id="f-commune" label={t('admin.teams.commune')}>
         {(control) => (
           <select {...control} className="app-input" value={filter.commune} onChange={(e) => set({ commune: e.target.value })}>

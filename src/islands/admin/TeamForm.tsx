@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { t } from '../../lib/i18n/admin';
 import { callRpc } from '../../lib/api/rpc';
 import { adminSaveTeam, type AdminTeam } from '../../lib/api/admin';
@@ -7,7 +7,8 @@ import { TEAM_FORM_FIELDS, teamFormErrors, teamFormValues } from '../../lib/admi
 import type { TeamFields } from '../../lib/schemas/team-fields';
 import type { MembersViewer } from '../../lib/team/members';
 import ErrorSummary from '../shared/ErrorSummary';
-import Field from '../shared/Field';
+import TextField from '../shared/TextField';
+import { useProblems } from '../shared/useProblems';
 import MembersPanel from '../team/MembersPanel';
 
 interface Props {
@@ -21,26 +22,27 @@ interface Props {
 /**
  * A new or edited team: its fields as text (the rules of a CSV row, checked by the database, whose
  * problems show at each field and in the error summary); for a team that exists, its members.
+ * The form starts from `team` when it mounts: the list keys it on the team, so editing another
+ * team (or the new one once saved) starts afresh.
  */
 export default function TeamForm({ team, viewer, onClose, onSaved }: Props) {
-  const [fields, setFields] = useState<TeamFields>(teamFormValues(team));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [fields, setFields] = useState<TeamFields>(() => teamFormValues(team));
+  // Problems by column (the database's check), and a failed call.
+  const problems = useProblems<string>();
+  const errors = problems.fields;
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [submits, setSubmits] = useState(0);
-
-  useEffect(() => setFields(teamFormValues(team)), [team]);
 
   async function save(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     const answer = await callRpc(adminSaveTeam, { team_id: team?.id ?? null, team: fields });
     setBusy(false);
-    setSubmits((n) => n + 1);
-    if (!answer.ok) return setFailure(errorText(answer.code));
-    setFailure(null);
-    if (!answer.data.ok) return setErrors(teamFormErrors(answer.data.errors));
-    setErrors({});
+    // A failed call leaves the problems of the last check at their fields.
+    if (!answer.ok) return problems.fail({ fields: errors, message: errorText(answer.code) });
+    if (!answer.data.ok) return problems.fail({ fields: teamFormErrors(answer.data.errors) });
+    problems.clear();
+    // The fields as the database keeps them (a commune typed by name shows as its code).
+    setFields(teamFormValues(answer.data.team));
     onSaved(answer.data.team);
   }
 
@@ -52,24 +54,23 @@ export default function TeamForm({ team, viewer, onClose, onSaved }: Props) {
     <section className="app-panel app-admin__form" aria-labelledby="team-form-title">
       <h3 id="team-form-title">{team ? t('admin.form.titleEdit', { code: team.code }) : t('admin.form.titleNew')}</h3>
       <form onSubmit={save} noValidate>
-        <ErrorSummary items={summary} message={[failure, ...other].filter(Boolean).join(' ') || null} headingLevel={3} focusKey={submits} />
+        <ErrorSummary items={summary} message={[problems.message, ...other].filter(Boolean).join(' ') || null} headingLevel={4} focusKey={problems.focusKey} />
         {TEAM_FORM_FIELDS.map(({ name, label, hint }) => (
-          <Field key={name} id={`tf-${name}`} label={t(label)} hint={hint && t(hint)} error={errors[name]}>
-            {(control) => (
-              <input
-                {...control}
-                className="app-input"
-                value={fields[name] ?? ''}
-                readOnly={name === 'code' && !!team}
-                onChange={(e) => setFields({ ...fields, [name]: e.target.value })}
-              />
-            )}
-          </Field>
+          <TextField
+            key={name}
+            id={`tf-${name}`}
+            label={t(label)}
+            hint={hint && t(hint)}
+            error={errors[name]}
+            readOnly={name === 'code' && !!team}
+            value={fields[name] ?? ''}
+            onChange={(value) => setFields({ ...fields, [name]: value })}
+          />
         ))}
         <button className="app-button" type="submit" disabled={busy}>{busy ? t('admin.form.saving') : t('admin.form.save')}</button>{' '}
         <button className="app-button app-button--secondary" type="button" onClick={onClose}>{t('admin.form.cancel')}</button>
       </form>
-      {team && <MembersPanel viewer={viewer} teamId={team.id} teamName={team.name} headingLevel={4} />}
+      {team && <MembersPanel key={team.id} viewer={viewer} teamId={team.id} teamName={team.name} headingLevel={4} />}
     </section>
   );
 }

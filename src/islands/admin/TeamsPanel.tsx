@@ -30,6 +30,7 @@ export default function TeamsPanel({ communes, viewer }: Props) {
 
       {editing && (
         <TeamForm
+          key={editing === 'new' ? 'new' : editing.id}
           team={editing === 'new' ? null : editing}
           viewer={viewer}
           onClose={() => setEditing(null)}

@@ -3,7 +3,7 @@ import type { Session, SupabaseClient } from '@supabase/supabase-js';
 import { callRpc, loadSupabase } from '../../lib/api/rpc';
 import { adminTeams } from '../../lib/api/admin';
 
-export interface AdminSession {
+interface AdminSession {
   /** undefined while supabase-js reads its stored session; null when signed out. */
   session: Session | null | undefined;
   /** Whether the database sees an admin: null until it has answered (or when it could not). */

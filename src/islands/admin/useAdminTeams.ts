@@ -19,53 +19,55 @@ const ANY: TeamFilter = { search: '', commune: '', active: '', overloaded: false
 /**
  * The admin's team list (admin_teams): the filters as typed, the page shown, and deactivating or
  * reactivating a team. The list is read on first show, then when the filters are applied, the page
- * changes or a team changes; what happened shows in `flash`.
+ * changes or a team changes; what happened shows in `flash`. A list the admin asked for (filters
+ * applied, another page) that cannot be read says so in the error box, which takes focus; a read
+ * of its own (the first, or after a change) says so quietly, leaving focus where it is.
  */
 export function useAdminTeams() {
   const [filter, setFilter] = useState<TeamFilter>(ANY);
   const [page, setPage] = useState(1);
   const [data, setData] = useState<AdminTeamPage | null>(null);
   const flash = useFlash();
+  const { show, showQuietly } = flash;
 
   const load = useCallback(
-    async (targetPage: number) => {
+    async (of: TeamFilter, targetPage: number, asked: boolean) => {
       const answer = await callRpc(adminTeams, {
-        search: filter.search.trim() || null,
-        commune_code: filter.commune || null,
-        active: filter.active === '' ? null : filter.active === 'true',
-        overloaded: filter.overloaded || null,
+        search: of.search.trim() || null,
+        commune_code: of.commune || null,
+        active: of.active === '' ? null : of.active === 'true',
+        overloaded: of.overloaded || null,
         page: targetPage,
       });
       if (answer.ok) setData(answer.data);
-      else flash.show(errorText(answer.code), true);
+      else if (asked) show(errorText(answer.code), true);
+      else showQuietly(errorText(answer.code));
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- flash.show only sets the flash's state
-    [filter],
+    [show, showQuietly],
   );
 
+  // The first page of every team, once on first show; afterwards the filter form reloads.
   useEffect(() => {
-    void load(1);
-    // Only on first show; afterwards the filter form reloads.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    void load(ANY, 1, false);
+  }, [load]);
 
-  /** Shows another page of the same filters (1 when the filters are applied). */
+  /** Shows another page of the filters as typed (1 when the filters are applied). */
   function goTo(target: number) {
     setPage(target);
-    void load(target);
+    void load(filter, target, true);
   }
 
   async function toggle(team: AdminTeam) {
     const answer = await callRpc(adminSetTeamActive, { team_id: team.id, active: !team.active });
-    if (!answer.ok) return flash.show(errorText(answer.code), true);
-    flash.show(
+    if (!answer.ok) return show(errorText(answer.code), true);
+    show(
       answer.data.active
         ? t('admin.teams.reactivated', { code: team.code })
         : t('admin.teams.deactivated', { code: team.code, rerouted: answer.data.rerouted }),
     );
-    void load(page);
+    void load(filter, page, false);
   }
 
   const pages = data ? Math.max(1, Math.ceil(data.total / data.page_size)) : 1;
-  return { filter, setFilter, page, pages, data, flash, goTo, reload: () => void load(page), toggle };
+  return { filter, setFilter, page, pages, data, flash, goTo, reload: () => void load(filter, page, false), toggle };
 }

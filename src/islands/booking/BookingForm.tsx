@@ -1,19 +1,15 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import '../shared/citizen.css';
 import './booking.css';
 import type { CommuneChoice } from '../../lib/booking/communes';
-import {
-  NO_ERRORS,
-  checkBooking,
-  errorsOf,
-  fieldErrorsInOrder,
-  type FormErrors,
-} from '../../lib/booking/form-errors';
+import { checkBooking, errorsOf, fieldErrorsInOrder, type FormErrors, type FormFieldId } from '../../lib/booking/form-errors';
 import { EMPTY_VALUES, fromPayload, type BookingValues } from '../../lib/booking/form-values';
 import type { LocatedPlace } from '../../lib/booking/location';
 import type { GuideChoice } from '../../lib/booking/presets';
 import { t } from '../../lib/i18n/booking';
 import type { HelpRequest } from '../../lib/schemas/help-request';
 import ErrorSummary from '../shared/ErrorSummary';
+import { useProblems } from '../shared/useProblems';
 import Confirmation from './Confirmation';
 import ConsentSection from './ConsentSection';
 import { INPUT_IDS, type SetValue } from './fields';
@@ -42,16 +38,12 @@ interface Props {
  */
 export default function BookingForm({ communes, guides, platforms }: Props) {
   const [values, setValues] = useState<BookingValues>(EMPTY_VALUES);
-  const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  /** Counts the times errors were shown, so the summary takes focus each time. */
-  const [shown, setShown] = useState(0);
+  const problems = useProblems<FormFieldId>();
   const started = useRef(false);
 
   const set: SetValue = useCallback((key, value) => setValues((current) => ({ ...current, [key]: value })), []);
-  const showErrors = useCallback((next: FormErrors) => {
-    setErrors(next);
-    setShown((n) => n + 1);
-  }, []);
+  const { fail } = problems;
+  const showErrors = useCallback((next: FormErrors) => fail({ fields: next.fields, message: next.form }), [fail]);
   const onRejected = useCallback(
     (code: string, payload: HelpRequest) => showErrors(errorsOf([code], payload.on_behalf)),
     [showErrors],
@@ -82,7 +74,7 @@ export default function BookingForm({ communes, guides, platforms }: Props) {
     if (submission.isBusy()) return;
     const checked = checkBooking(values, submission.key());
     if (!checked.ok) return showErrors(checked.errors);
-    setErrors(NO_ERRORS);
+    problems.clear();
     submission.submit(checked.payload);
   }
 
@@ -94,19 +86,19 @@ export default function BookingForm({ communes, guides, platforms }: Props) {
   }
 
   const { phase, confirmed } = submission;
-  if (phase === 'loading') return <p className="app-booking__loading app-booking__loading--form">{t('booking.loading')}</p>;
+  if (phase === 'loading') return <p className="app-loading app-loading--form">{t('booking.loading')}</p>;
   if (phase === 'done' && confirmed) {
     return <Confirmation answer={confirmed.answer} communeName={confirmed.communeName} onAnother={startAnother} />;
   }
 
   const locked = phase === 'sending' || phase === 'waiting';
-  const sectionProps = { values, errors: errors.fields, set };
+  const sectionProps = { values, errors: problems.fields, set };
   return (
     <form className="app-booking" onSubmit={onSubmit} noValidate>
       <ErrorSummary
-        items={fieldErrorsInOrder(errors).map(({ field, message }) => ({ id: INPUT_IDS[field], message }))}
-        message={errors.form}
-        focusKey={shown}
+        items={fieldErrorsInOrder(problems).map(({ field, message }) => ({ id: INPUT_IDS[field], message }))}
+        message={problems.message}
+        focusKey={problems.focusKey}
       />
       {submission.serverDown && phase === 'editing' && <BackendDownNotice />}
 

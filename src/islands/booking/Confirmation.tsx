@@ -63,7 +63,7 @@ export default function Confirmation({ answer, communeName, onAnother }: Props) 
         <p className="app-booking__status-word">{t(STATUS_LABELS[answer.status])}</p>
       </div>
       <p>{t('booking.done.codeHint')}</p>
-      <div className="app-booking__actions app-no-print">
+      <div className="app-actions app-no-print">
         <button type="button" className="app-button app-button--secondary" onClick={copy}>
           {t('booking.done.copy')}
         </button>
@@ -82,7 +82,7 @@ export default function Confirmation({ answer, communeName, onAnother }: Props) 
           {answer.team.phone && (
             <p>
               {t('booking.done.teamPhone')}{' '}
-              <a href={`tel:${answer.team.phone}`} className="app-booking__phone">
+              <a href={`tel:${answer.team.phone}`} className="app-team-phone">
                 {formatPhone(answer.team.phone)}
               </a>
             </p>
@@ -101,7 +101,7 @@ export default function Confirmation({ answer, communeName, onAnother }: Props) 
           {answer.verification_word}
         </p>
         <p>{t('booking.done.wordHint')}</p>
-        <p className="app-booking__safety">
+        <p className="app-safety">
           <strong>{t('booking.done.safety')}</strong>
         </p>
       </div>

@@ -18,7 +18,7 @@ export default function SendStatus({ phase, resumed, serverDown, onRetry }: Prop
   const locked = phase === 'sending' || phase === 'waiting';
   return (
     <>
-      <div className="app-booking__submit">
+      <div className="app-submit">
         <button type="submit" className="app-button" aria-disabled={locked || undefined}>
           {phase === 'sending' ? t('booking.sending') : t('booking.submit')}
         </button>
@@ -27,7 +27,7 @@ export default function SendStatus({ phase, resumed, serverDown, onRetry }: Prop
       <div role="status" aria-live="polite" className="app-booking__progress">
         {resumed && phase === 'sending' && <p>{t('booking.resumed')}</p>}
         {phase === 'waiting' && (
-          <div className="app-booking__notice">
+          <div className="app-callout">
             <p className="app-booking__waiting">
               <strong>{t('booking.waiting')}</strong>
             </p>
@@ -46,7 +46,7 @@ export default function SendStatus({ phase, resumed, serverDown, onRetry }: Prop
 /** Shown at the top while the form is filled in and the booking service cannot be reached. */
 export function BackendDownNotice() {
   return (
-    <div className="app-booking__notice" role="status">
+    <div className="app-callout" role="status">
       <p>{t('booking.backendDown.notice')}</p>
       <GuidesLink />
     </div>

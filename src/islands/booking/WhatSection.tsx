@@ -2,7 +2,7 @@ import { t } from '../../lib/i18n/booking';
 import type { GuideChoice } from '../../lib/booking/presets';
 import { LIMITS, NEED_IDS, codePointLength, type NeedId } from '../../lib/schemas/help-request';
 import Field from '../shared/Field';
-import { INPUT_IDS, type SectionProps } from './fields';
+import { CHOICE_IDS, INPUT_IDS, type SectionProps } from './fields';
 
 interface Props extends SectionProps {
   guides: GuideChoice[];
@@ -27,16 +27,16 @@ export default function WhatSection({ values, errors, set, guides, platforms }: 
 
   return (
     <>
-      <Field id="bk-needs" group label={t('booking.needs.legend')} hint={t('booking.needs.hint')} error={errors.needs}>
+      <Field id={CHOICE_IDS.needs} group label={t('booking.needs.legend')} hint={t('booking.needs.hint')} error={errors.needs}>
         {needs.map((p) => (
           <div className="app-check" key={p.id}>
             <input
-              id={`bk-need-${p.id}`}
+              id={CHOICE_IDS.need(p.id)}
               type="checkbox"
               checked={values.needs.includes(p.id as NeedId)}
               onChange={(event) => toggle(p.id as NeedId, event.target.checked)}
             />
-            <label htmlFor={`bk-need-${p.id}`}>{p.name}</label>
+            <label htmlFor={CHOICE_IDS.need(p.id)}>{p.name}</label>
           </div>
         ))}
       </Field>

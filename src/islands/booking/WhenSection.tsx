@@ -2,22 +2,22 @@ import { TIME_LABELS } from '../../lib/booking/request-labels';
 import { t } from '../../lib/i18n/booking';
 import { TIME_WINDOWS } from '../../lib/schemas/help-request';
 import Field from '../shared/Field';
-import type { SectionProps } from './fields';
+import { CHOICE_IDS, type SectionProps } from './fields';
 
 /** When the team may come or call: one of the time windows ("any time" preselected). */
 export default function WhenSection({ values, errors, set }: SectionProps) {
   return (
-    <Field id="bk-time" group label={t('booking.time.legend')} error={errors.timeWindow}>
+    <Field id={CHOICE_IDS.timeWindows} group label={t('booking.time.legend')} error={errors.timeWindow}>
       {TIME_WINDOWS.map((window) => (
         <div className="app-check" key={window}>
           <input
-            id={`bk-time-${window}`}
+            id={CHOICE_IDS.timeWindow(window)}
             type="radio"
             name="time_window"
             checked={values.timeWindow === window}
             onChange={() => set('timeWindow', window)}
           />
-          <label htmlFor={`bk-time-${window}`}>{t(TIME_LABELS[window])}</label>
+          <label htmlFor={CHOICE_IDS.timeWindow(window)}>{t(TIME_LABELS[window])}</label>
         </div>
       ))}
     </Field>

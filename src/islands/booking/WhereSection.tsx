@@ -5,7 +5,7 @@ import { LIMITS } from '../../lib/schemas/help-request';
 import Field from '../shared/Field';
 import CommunePicker from './CommunePicker';
 import { INPUT_IDS, type SectionProps } from './fields';
-import TextField from './TextField';
+import TextField from '../shared/TextField';
 
 /** The line under "Dùng vị trí của tôi" for each state (none while idle). */
 const LOCATION_TEXT: Partial<Record<LocationState, MessageKey>> = {
@@ -52,7 +52,7 @@ export default function WhereSection({ values, errors, set, communes, locked, lo
       <Field id={INPUT_IDS.location} hint={t('booking.location.hint')} error={errors.location}>
         {(control) => (
           <>
-            <div className="app-booking__actions">
+            <div className="app-actions">
               <button
                 id={control.id}
                 type="button"

@@ -1,7 +1,7 @@
 import { t } from '../../lib/i18n/booking';
 import { LIMITS } from '../../lib/schemas/help-request';
 import { INPUT_IDS, type SectionProps } from './fields';
-import TextField from './TextField';
+import TextField from '../shared/TextField';
 
 /** Longest phone number as typed (spaces, dots, +84); the schema checks the digits. */
 const PHONE_MAX = 30;

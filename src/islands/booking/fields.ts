@@ -1,8 +1,23 @@
 import type { FormErrors, FormFieldId } from '../../lib/booking/form-errors';
 import type { BookingValues } from '../../lib/booking/form-values';
-import { NEED_IDS, TIME_WINDOWS } from '../../lib/schemas/help-request';
+import { NEED_IDS, TIME_WINDOWS, type TimeWindow } from '../../lib/schemas/help-request';
 
-/** Id of the element each form field's label and error summary link point to. */
+/**
+ * Ids of the form's two groups of choices: the group (its fieldset, focusable, and the base of its
+ * hint and error ids) and each choice's checkbox or radio, which its label points to.
+ */
+export const CHOICE_IDS = {
+  needs: 'bk-needs',
+  need: (need: string) => `bk-need-${need}`,
+  timeWindows: 'bk-time',
+  timeWindow: (window: TimeWindow) => `bk-time-${window}`,
+};
+
+/**
+ * Id of the element each form field's error summary link goes to: the field's control, which its
+ * label points to too; for a group of choices, its first choice (the group's legend labels the
+ * fieldset, CHOICE_IDS).
+ */
 export const INPUT_IDS: Record<FormFieldId, string> = {
   phone: 'bk-phone',
   name: 'bk-name',
@@ -11,10 +26,10 @@ export const INPUT_IDS: Record<FormFieldId, string> = {
   commune: 'bk-commune',
   address: 'bk-address',
   location: 'bk-location',
-  needs: `bk-need-${NEED_IDS[0]}`,
+  needs: CHOICE_IDS.need(NEED_IDS[0]),
   guide: 'bk-guide-remove',
   description: 'bk-description',
-  timeWindow: `bk-time-${TIME_WINDOWS[0]}`,
+  timeWindow: CHOICE_IDS.timeWindow(TIME_WINDOWS[0]),
   consent: 'bk-consent',
 };
 

@@ -4,7 +4,7 @@ import type { BookingValues } from '../../lib/booking/form-values';
 import { hasPreset, presetFromUrl, type GuideChoice } from '../../lib/booking/presets';
 
 /** What the address asks of the form: whether it presets a new booking, and the inputs it fills. */
-export interface UrlPreset {
+interface UrlPreset {
   inUrl: boolean;
   values: Partial<BookingValues>;
 }

@@ -9,7 +9,7 @@ export interface ErrorSummaryItem {
   message: string;
 }
 
-export interface ErrorSummaryProps {
+interface ErrorSummaryProps {
   /** Problems of fields, in the order the fields appear; each links to its field. */
   items?: readonly ErrorSummaryItem[];
   /** A problem of the whole form (no field to go to), listed first without a link. */
@@ -19,8 +19,11 @@ export interface ErrorSummaryProps {
    * then a plain alert for one message (e.g. "not found" after a look-up).
    */
   title?: string | null;
-  /** Level of the heading: 2 at the top of a page's form, 3 inside a section that has an h2. */
-  headingLevel?: 2 | 3;
+  /**
+   * Level of the heading: one below the heading of what holds the form (2 at the top of a page's
+   * form, 4 in a form titled by an h3), so the page's outline stays in order.
+   */
+  headingLevel?: 2 | 3 | 4 | 5 | 6;
   /**
    * The box takes focus when it appears and again whenever this value changes while it shows:
    * pass a counter of submits so that a second failed submit with the same problems focuses it too.
@@ -53,7 +56,7 @@ export default function ErrorSummary({ items = [], message, title, headingLevel 
   }, [visible, focusKey]);
 
   if (!visible) return null;
-  const Heading = headingLevel === 3 ? 'h3' : 'h2';
+  const Heading = `h${headingLevel}` as const;
   const links = items.map(({ id, message: text }) => (
     <a href={`#${id}`} onClick={(event) => goTo(event, id)}>
       {text}

@@ -10,7 +10,7 @@ export interface FieldControlProps {
   'aria-invalid'?: true;
 }
 
-export interface FieldProps {
+interface FieldProps {
   /**
    * Id of the control: the label points to it and the error summary links to it. The hint and the
    * error message get `<id>-hint` and `<id>-error`. For a group (`group`), the id of the fieldset

@@ -1,9 +1,9 @@
-import { useRef, useState, type RefObject } from 'react';
+import { useCallback, useMemo, useRef, useState, type RefObject } from 'react';
 import ErrorSummary from './ErrorSummary';
 import './flash.css';
 
 /** The answer to the last thing done on a screen: a notice, or an error. */
-export interface FlashMessage {
+interface FlashMessage {
   text: string;
   error?: boolean;
   /** An error found in the background (a refresh): shown in the live region, focus left alone. */
@@ -23,24 +23,24 @@ export interface FlashState {
   clear(): void;
 }
 
-/** The state behind <Flash>: one message at a time. */
+/**
+ * The state behind <Flash>: one message at a time. The functions keep their identity from render
+ * to render (they only set state), so hooks may list them as dependencies.
+ */
 export function useFlash(): FlashState {
   const [flash, setFlash] = useState<FlashMessage | null>(null);
   const boxRef = useRef<HTMLDivElement>(null);
-  return {
-    flash,
-    boxRef,
-    show(text, error = false) {
-      setFlash((last) => ({ text, error, seq: (last?.seq ?? 0) + 1 }));
-      // Focus moves to the message, so it is read first after a button press; an error summary
-      // takes focus by itself.
-      if (!error) requestAnimationFrame(() => boxRef.current?.focus());
-    },
-    showQuietly(text) {
-      setFlash((last) => ({ text, error: true, quiet: true, seq: (last?.seq ?? 0) + 1 }));
-    },
-    clear: () => setFlash(null),
-  };
+  const show = useCallback((text: string, error = false) => {
+    setFlash((last) => ({ text, error, seq: (last?.seq ?? 0) + 1 }));
+    // Focus moves to the message, so it is read first after a button press; an error summary
+    // takes focus by itself.
+    if (!error) requestAnimationFrame(() => boxRef.current?.focus());
+  }, []);
+  const showQuietly = useCallback((text: string) => {
+    setFlash((last) => ({ text, error: true, quiet: true, seq: (last?.seq ?? 0) + 1 }));
+  }, []);
+  const clear = useCallback(() => setFlash(null), []);
+  return useMemo(() => ({ flash, boxRef, show, showQuietly, clear }), [flash, show, showQuietly, clear]);
 }
 
 /**

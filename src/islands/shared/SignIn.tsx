@@ -1,6 +1,6 @@
 import { t } from '../../lib/i18n/team';
 import ErrorSummary from './ErrorSummary';
-import Field from './Field';
+import TextField from './TextField';
 import { useEmailCodeSignIn } from './useEmailCodeSignIn';
 import './flash.css';
 import './SignIn.css';
@@ -25,7 +25,7 @@ export default function SignIn({ notice = null, lead }: Props) {
 
   // One field per step: the box holds its one problem, linked to it, without a heading.
   const fieldId = step === 'email' ? 'tw-email' : 'tw-code';
-  const summary = <ErrorSummary title={null} items={error ? [{ id: fieldId, message: error }] : []} focusKey={signIn.tries} />;
+  const summary = <ErrorSummary title={null} items={error ? [{ id: fieldId, message: error }] : []} focusKey={signIn.focusKey} />;
 
   return (
     <section className="app-signin" aria-labelledby="tw-signin-title">
@@ -39,23 +39,21 @@ export default function SignIn({ notice = null, lead }: Props) {
         <form onSubmit={signIn.sendCode} noValidate>
           <p>{lead ?? t('team.signIn.lead')}</p>
           {summary}
-          <Field id="tw-email" label={t('team.signIn.email')} hint={t('team.signIn.emailHint')} error={error}>
-            {(control) => (
-              <input
-                {...control}
-                ref={signIn.emailRef}
-                className="app-input"
-                type="email"
-                inputMode="email"
-                autoComplete="email"
-                autoCapitalize="off"
-                spellCheck={false}
-                maxLength={254}
-                value={email}
-                onChange={(event) => signIn.setEmail(event.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            id="tw-email"
+            label={t('team.signIn.email')}
+            hint={t('team.signIn.emailHint')}
+            error={error}
+            ref={signIn.emailRef}
+            type="email"
+            inputMode="email"
+            autoComplete="email"
+            autoCapitalize="off"
+            spellCheck={false}
+            maxLength={254}
+            value={email}
+            onChange={signIn.setEmail}
+          />
           <div className="app-signin__bar">
             <button type="submit" className="app-button app-signin__submit" aria-disabled={busy || undefined}>
               {busy ? t('team.signIn.sending') : t('team.signIn.send')}
@@ -70,21 +68,19 @@ export default function SignIn({ notice = null, lead }: Props) {
             </p>
           )}
           {summary}
-          <Field id="tw-code" label={t('team.signIn.code')} hint={t('team.signIn.codeHint', { email })} error={error}>
-            {(control) => (
-              <input
-                {...control}
-                ref={signIn.codeRef}
-                className="app-input app-signin__code"
-                type="text"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                maxLength={12}
-                value={code}
-                onChange={(event) => signIn.setCode(event.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            id="tw-code"
+            label={t('team.signIn.code')}
+            hint={t('team.signIn.codeHint', { email })}
+            error={error}
+            ref={signIn.codeRef}
+            className="app-signin__code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={12}
+            value={code}
+            onChange={signIn.setCode}
+          />
           <div className="app-signin__bar">
             <button type="submit" className="app-button app-signin__submit" aria-disabled={busy || undefined}>
               {busy ? t('team.signIn.verifying') : t('team.signIn.verify')}

@@ -3,6 +3,7 @@ import type { AuthError } from '@supabase/supabase-js';
 import { loadSupabase } from '../../lib/api/rpc';
 import { t } from '../../lib/i18n/team';
 import { cleanOtp, isEmail } from '../../lib/team/format';
+import { useProblems } from './useProblems';
 
 /** The message for a Supabase Auth error (codes as Supabase Auth and the local stand-in send them). */
 function authErrorText(error: AuthError | Error): string {
@@ -23,18 +24,15 @@ export function useEmailCodeSignIn() {
   const [step, setStep] = useState<'email' | 'code'>('email');
   const [email, setEmail] = useState('');
   const [code, setCode] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  /** Counts the problems, so that a second one with the same words is announced too. */
-  const [tries, setTries] = useState(0);
+  // One problem at a time, of the step's one field; a second with the same words is announced too.
+  const problems = useProblems();
+  const { fail: failWith, clear } = problems;
   const [info, setInfo] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const codeRef = useRef<HTMLInputElement>(null);
   const emailRef = useRef<HTMLInputElement>(null);
 
-  function fail(message: string) {
-    setError(message);
-    setTries((n) => n + 1);
-  }
+  const fail = (message: string) => failWith({ message });
 
   async function sendCode(event?: FormEvent) {
     event?.preventDefault();
@@ -42,7 +40,7 @@ export function useEmailCodeSignIn() {
     const address = email.trim().toLowerCase();
     if (!isEmail(address)) return fail(t('team.signIn.error.email'));
     setBusy(true);
-    setError(null);
+    clear();
     const { error: failure } = await loadSupabase().then(
       (supabase) => supabase.auth.signInWithOtp({ email: address, options: { shouldCreateUser: true } }),
       (error: Error) => ({ error }),
@@ -61,7 +59,7 @@ export function useEmailCodeSignIn() {
     const token = cleanOtp(code);
     if (!token) return fail(t('team.signIn.error.code'));
     setBusy(true);
-    setError(null);
+    clear();
     const { error: failure } = await loadSupabase().then(
       (supabase) => supabase.auth.verifyOtp({ email, token, type: 'email' }),
       (error: Error) => ({ error }),
@@ -77,10 +75,25 @@ export function useEmailCodeSignIn() {
   function otherEmail() {
     setStep('email');
     setCode('');
-    setError(null);
+    clear();
     setInfo(null);
     requestAnimationFrame(() => emailRef.current?.focus());
   }
 
-  return { step, email, setEmail, code, setCode, error, tries, info, busy, emailRef, codeRef, sendCode, verify, otherEmail };
+  return {
+    step,
+    email,
+    setEmail,
+    code,
+    setCode,
+    error: problems.message,
+    focusKey: problems.focusKey,
+    info,
+    busy,
+    emailRef,
+    codeRef,
+    sendCode,
+    verify,
+    otherEmail,
+  };
 }

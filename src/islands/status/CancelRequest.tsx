@@ -59,9 +59,9 @@ export default function CancelRequest({ credentials, onDone }: Props) {
         </p>
       </div>
       {confirming ? (
-        <div className="app-booking__notice">
+        <div className="app-callout">
           <p>{erase ? t('lookup.cancel.confirmErase') : t('lookup.cancel.confirm')}</p>
-          <div className="app-booking__actions">
+          <div className="app-actions">
             <button type="button" className="app-button" onClick={cancel} disabled={busy}>
               {t('lookup.cancel.yes')}
             </button>

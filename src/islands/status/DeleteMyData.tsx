@@ -4,8 +4,12 @@ import { callRpc } from '../../lib/api/rpc';
 import { requestDataErasure } from '../../lib/api/status';
 import { t } from '../../lib/i18n/status';
 import { checkCredentials, erasureDoneMessage, lookupErrorMessage } from '../../lib/status/lookup';
-import ErrorSummary, { type ErrorSummaryItem } from '../shared/ErrorSummary';
+import ErrorSummary from '../shared/ErrorSummary';
 import Field from '../shared/Field';
+import { useProblems } from '../shared/useProblems';
+
+/** The fields a problem links to. */
+const IDS = { code: 'erase-code', phone: 'erase-phone', confirm: 'erase-confirm' };
 
 /**
  * /tra-cuu/: "Xoá thông tin cá nhân của tôi". The citizen gives the reference code and phone; the
@@ -16,19 +20,13 @@ import Field from '../shared/Field';
  */
 export default function DeleteMyData() {
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<{ item?: ErrorSummaryItem; message?: string } | null>(null);
-  const [tries, setTries] = useState(0);
+  const problems = useProblems<keyof typeof IDS>();
   const [done, setDone] = useState<string | null>(null);
   // The form is rendered on the server and hydrated when scrolled into view. Its fields are
   // uncontrolled, so what a citizen types before that survives hydration; the button stays
   // disabled until React has taken over (a click before would only reload the page).
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
-
-  function fail(next: { item?: ErrorSummaryItem; message?: string }) {
-    setProblem(next);
-    setTries((n) => n + 1);
-  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -37,16 +35,16 @@ export default function DeleteMyData() {
     const fields = new FormData(form);
     const checked = checkCredentials(String(fields.get('code') ?? ''), String(fields.get('phone') ?? ''));
     if (!checked.ok) {
-      const [id, message] = checked.errors.code ? ['erase-code', checked.errors.code] : ['erase-phone', checked.errors.phone!];
-      return fail({ item: { id, message } });
+      const { code, phone } = checked.errors;
+      return problems.fail({ fields: code ? { code } : { phone } });
     }
-    if (!fields.get('confirm')) return fail({ item: { id: 'erase-confirm', message: t('erase.error.confirm') } });
-    setProblem(null);
+    if (!fields.get('confirm')) return problems.fail({ fields: { confirm: t('erase.error.confirm') } });
+    problems.clear();
     setBusy(true);
     const answer = await callRpc(requestDataErasure, { code: checked.code, phone: checked.phone });
     setBusy(false);
-    if (!answer.ok) return fail({ message: lookupErrorMessage(answer.code) });
-    if (!answer.data.found) return fail({ message: lookupErrorMessage('not_found') });
+    if (!answer.ok) return problems.fail({ message: lookupErrorMessage(answer.code) });
+    if (!answer.data.found) return problems.fail({ message: lookupErrorMessage('not_found') });
     setDone(erasureDoneMessage(answer.data));
     form.reset();
   }
@@ -59,23 +57,18 @@ export default function DeleteMyData() {
         {done && <p className="app-erase__done">{done}</p>}
       </div>
       <form onSubmit={submit} noValidate>
-        <ErrorSummary
-          title={null}
-          items={problem?.item ? [problem.item] : []}
-          message={problem?.message}
-          focusKey={tries}
-        />
-        <Field id="erase-code" label={t('erase.code')}>
+        <ErrorSummary title={null} items={problems.items(IDS)} message={problems.message} focusKey={problems.focusKey} />
+        <Field id={IDS.code} label={t('erase.code')}>
           {(control) => <input {...control} name="code" className="app-input" autoComplete="off" />}
         </Field>
-        <Field id="erase-phone" label={t('erase.phone')}>
+        <Field id={IDS.phone} label={t('erase.phone')}>
           {(control) => (
             <input {...control} name="phone" className="app-input" type="tel" inputMode="tel" autoComplete="tel" />
           )}
         </Field>
         <div className="app-check">
-          <input id="erase-confirm" name="confirm" type="checkbox" />
-          <label htmlFor="erase-confirm">{t('erase.confirm')}</label>
+          <input id={IDS.confirm} name="confirm" type="checkbox" />
+          <label htmlFor={IDS.confirm}>{t('erase.confirm')}</label>
         </div>
         <button className="app-button app-button--secondary" type="submit" disabled={busy || !hydrated}>
           {busy ? t('erase.working') : t('erase.submit')}

@@ -4,7 +4,8 @@ import { foundOnly, requestStatus, type RequestStatusAnswer } from '../../lib/ap
 import { t } from '../../lib/i18n/status';
 import { checkCredentials, lookupErrorMessage } from '../../lib/status/lookup';
 import ErrorSummary from '../shared/ErrorSummary';
-import Field from '../shared/Field';
+import TextField from '../shared/TextField';
+import { useProblems } from '../shared/useProblems';
 
 /** The reference code and phone a request was found with (cancelling needs them again). */
 export interface Credentials {
@@ -25,60 +26,51 @@ interface Props {
 export default function LookupForm({ initialCode, onFound }: Props) {
   const [code, setCode] = useState(initialCode);
   const [phone, setPhone] = useState('');
-  const [errors, setErrors] = useState<{ code?: string; phone?: string }>({});
-  const [message, setMessage] = useState<string | null>(null);
+  // What is wrong with the code or phone shows at the field; the server's answer in the alert.
+  const problems = useProblems<'code' | 'phone'>();
   const [busy, setBusy] = useState(false);
-  /** Counts failed look-ups, so the alert takes focus again for the same message. */
-  const [failures, setFailures] = useState(0);
 
   async function lookUp(event: FormEvent) {
     event.preventDefault();
     if (busy) return;
     const checked = checkCredentials(code, phone);
-    setErrors(checked.ok ? {} : checked.errors);
-    setMessage(null);
-    if (!checked.ok) return;
+    if (!checked.ok) return problems.fail({ fields: checked.errors });
+    problems.clear();
     setBusy(true);
     const answer = foundOnly(await callRpc(requestStatus, { code: checked.code, phone: checked.phone }));
     setBusy(false);
     if (answer.ok) return onFound(answer.data, { code: checked.code, phone: checked.phone });
-    setMessage(lookupErrorMessage(answer.code));
-    setFailures((n) => n + 1);
+    problems.fail({ message: lookupErrorMessage(answer.code) });
   }
 
   return (
-    <form onSubmit={lookUp} noValidate className="app-booking">
-      <ErrorSummary title={null} message={message} focusKey={failures} />
-      <Field id="lk-code" label={t('lookup.code.label')} hint={t('lookup.code.hint')} error={errors.code}>
-        {(control) => (
-          <input
-            {...control}
-            className="app-input"
-            type="text"
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            maxLength={40}
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-          />
-        )}
-      </Field>
-      <Field id="lk-phone" label={t('lookup.phone.label')} hint={t('lookup.phone.hint')} error={errors.phone}>
-        {(control) => (
-          <input
-            {...control}
-            className="app-input"
-            type="tel"
-            inputMode="tel"
-            autoComplete="tel"
-            maxLength={30}
-            value={phone}
-            onChange={(event) => setPhone(event.target.value)}
-          />
-        )}
-      </Field>
-      <div className="app-booking__submit">
+    <form onSubmit={lookUp} noValidate>
+      <ErrorSummary title={null} message={problems.message} focusKey={problems.focusKey} />
+      <TextField
+        id="lk-code"
+        label={t('lookup.code.label')}
+        hint={t('lookup.code.hint')}
+        error={problems.fields.code}
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+        maxLength={40}
+        value={code}
+        onChange={setCode}
+      />
+      <TextField
+        id="lk-phone"
+        label={t('lookup.phone.label')}
+        hint={t('lookup.phone.hint')}
+        error={problems.fields.phone}
+        type="tel"
+        inputMode="tel"
+        autoComplete="tel"
+        maxLength={30}
+        value={phone}
+        onChange={setPhone}
+      />
+      <div className="app-submit">
         <button type="submit" className="app-button" aria-disabled={busy || undefined}>
           {busy ? t('lookup.searching') : t('lookup.submit')}
         </button>

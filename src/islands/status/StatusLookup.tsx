@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import '../booking/booking.css';
+import '../shared/citizen.css';
 import './status.css';
 import type { RequestStatusAnswer } from '../../lib/api/status';
 import { readConfirmation } from '../../lib/booking/outbox';
@@ -24,7 +24,7 @@ export default function StatusLookup() {
     setMounted(true);
   }, []);
 
-  if (!mounted) return <p className="app-booking__loading app-booking__loading--lookup">{t('booking.loading')}</p>;
+  if (!mounted) return <p className="app-loading app-loading--lookup">{t('booking.loading')}</p>;
   if (!found) return <LookupForm initialCode={initialCode} onFound={(result, credentials) => setFound({ result, credentials })} />;
   return (
     <StatusView

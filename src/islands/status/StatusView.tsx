@@ -47,7 +47,7 @@ export default function StatusView({ result, credentials, onChange, onAgain }: P
         {result.team?.phone && (
           <p>
             {t('booking.done.teamPhone')}{' '}
-            <a className="app-booking__phone" href={`tel:${result.team.phone}`}>
+            <a className="app-team-phone" href={`tel:${result.team.phone}`}>
               {formatPhone(result.team.phone)}
             </a>
           </p>
@@ -60,12 +60,12 @@ export default function StatusView({ result, credentials, onChange, onAgain }: P
       </div>
       <h3>{t('lookup.result.steps')}</h3>
       <RequestSteps result={result} />
-      <p className="app-booking__safety">
+      <p className="app-safety">
         <strong>{t('booking.done.safety')}</strong>
       </p>
 
       <div role="status" aria-live="polite">
-        {cancelMessage && <p className="app-booking__notice">{cancelMessage}</p>}
+        {cancelMessage && <p className="app-callout">{cancelMessage}</p>}
       </div>
 
       {result.can_cancel && (

@@ -15,6 +15,7 @@ import { ACTION_LABELS, errorText, SAVE_LABELS } from '../../lib/team/labels';
 import { noteText, panelProblems, type Panel, type PanelField } from '../../lib/team/request-actions';
 import ErrorSummary from '../shared/ErrorSummary';
 import Field from '../shared/Field';
+import { useProblems } from '../shared/useProblems';
 import type { ActResult, RequestState } from './useRequest';
 import { CHOICE_IDS, HandoverChoices, OutcomeChoices } from './ActionChoices';
 
@@ -39,8 +40,8 @@ export default function ActionForm({ panel, detail, request, minContactAttempts,
   const [reason, setReason] = useState<HandoverReason | null>(null);
   const [target, setTarget] = useState<number | null>(null);
   const [suggestions, setSuggestions] = useState<HandoverSuggestion[] | null>(null);
-  const [errors, setErrors] = useState<Partial<Record<PanelField, string>>>({});
-  const [submits, setSubmits] = useState(0);
+  const problems = useProblems<PanelField>();
+  const errors = problems.fields;
   const titleRef = useRef<HTMLHeadingElement>(null);
   const requestId = detail.id;
 
@@ -66,10 +67,9 @@ export default function ActionForm({ panel, detail, request, minContactAttempts,
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const problems = panelProblems(panel, { note, outcome, reason, target });
-    setErrors(Object.fromEntries(problems.map((p) => [p.field, errorText(p.code)])));
-    setSubmits((n) => n + 1);
-    if (problems.length > 0) return;
+    const missing = panelProblems(panel, { note, outcome, reason, target });
+    if (missing.length > 0) return problems.fail({ fields: Object.fromEntries(missing.map((p) => [p.field, errorText(p.code)])) });
+    problems.clear();
     const text = noteText(note);
     const id = requestId;
     switch (panel) {
@@ -91,21 +91,21 @@ export default function ActionForm({ panel, detail, request, minContactAttempts,
     }
   }
 
-  // The summary links to each field's first control (the team list may still be loading).
+  // The summary links to each field's first control (the team list may still be loading), in the
+  // order of the form.
   const fieldIds: Record<PanelField, string> = {
-    note: 'tw-note',
     outcome: CHOICE_IDS.outcome(),
     team: suggestions?.length ? CHOICE_IDS.team(suggestions[0].id) : CHOICE_IDS.teams,
     reason: CHOICE_IDS.reason(detail.status),
+    note: 'tw-note',
   };
-  const summary = (Object.keys(errors) as PanelField[]).map((field) => ({ id: fieldIds[field], message: errors[field]! }));
 
   return (
     <form className="app-team__panel" onSubmit={submit} noValidate aria-labelledby="tw-panel-title">
       <h3 id="tw-panel-title" ref={titleRef} tabIndex={-1}>
         {t(ACTION_LABELS[panel])}
       </h3>
-      <ErrorSummary items={summary} headingLevel={3} focusKey={submits} />
+      <ErrorSummary items={problems.items(fieldIds)} headingLevel={4} focusKey={problems.focusKey} />
       {panel === 'release' && <p>{t('team.release.confirm')}</p>}
       {panel === 'close' && (
         <OutcomeChoices

@@ -7,6 +7,8 @@ import { errorText, ROLE_LABELS } from '../../lib/team/labels';
 import { assignableRoles, memberFieldOf, newMemberProblem, type MemberField, type MembersViewer } from '../../lib/team/members';
 import ErrorSummary from '../shared/ErrorSummary';
 import Field from '../shared/Field';
+import TextField from '../shared/TextField';
+import { useProblems } from '../shared/useProblems';
 import type { NewMember } from './useMembers';
 
 interface Props {
@@ -22,6 +24,9 @@ interface Props {
   onAdded(email: string): void;
 }
 
+/** Ids of the form's controls, in the order of the form (the error summary links to them). */
+const ids: Record<MemberField, string> = { email: 'tw-add-email', name: 'tw-add-name', role: 'tw-add-role' };
+
 /**
  * Adds a person by email, with an optional display name and a role the viewer may give. What is
  * wrong shows at its field and in the error summary above the form.
@@ -30,9 +35,7 @@ export default function AddMemberForm({ viewer, teamId, busy, headingLevel, onAd
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [role, setRole] = useState<MemberRole>('member');
-  const [errors, setErrors] = useState<Partial<Record<MemberField, string>>>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [submits, setSubmits] = useState(0);
+  const problems = useProblems<MemberField>();
   const roles = useMemo(() => assignableRoles(viewer.role, teamId), [viewer.role, teamId]);
 
   useEffect(() => {
@@ -42,9 +45,7 @@ export default function AddMemberForm({ viewer, teamId, busy, headingLevel, onAd
   /** Shows a problem at its field, or above the form when it is about no field. */
   function fail(code: string) {
     const field = memberFieldOf(code);
-    setErrors(field ? { [field]: errorText(code) } : {});
-    setFormError(field ? null : errorText(code));
-    setSubmits((n) => n + 1);
+    problems.fail(field ? { fields: { [field]: errorText(code) } } : { message: errorText(code) });
   }
 
   async function submit(event: FormEvent) {
@@ -55,42 +56,33 @@ export default function AddMemberForm({ viewer, teamId, busy, headingLevel, onAd
     const answer = await onAdd({ email, name, role });
     if (!answer) return;
     if (!answer.ok) return fail(answer.code);
-    setErrors({});
-    setFormError(null);
+    problems.clear();
     setEmail('');
     setName('');
     onAdded(answer.data.email);
   }
 
   const Heading = headingLevel === 5 ? 'h5' : 'h3';
-  const ids: Record<MemberField, string> = { email: 'tw-add-email', name: 'tw-add-name', role: 'tw-add-role' };
-  const summary = (Object.keys(errors) as MemberField[]).map((field) => ({ id: ids[field], message: errors[field]! }));
+  const errors = problems.fields;
   return (
     <form className="app-team__panel" onSubmit={submit} noValidate aria-labelledby="tw-add-title">
       <Heading id="tw-add-title">{t('team.members.add')}</Heading>
       <p className="app-team__hint">{t('team.members.addHint')}</p>
-      <ErrorSummary items={summary} message={formError} headingLevel={3} focusKey={submits} />
-      <Field id={ids.email} label={t('team.members.email')} error={errors.email}>
-        {(control) => (
-          <input
-            {...control}
-            className="app-input"
-            type="email"
-            inputMode="email"
-            autoComplete="off"
-            autoCapitalize="off"
-            spellCheck={false}
-            maxLength={254}
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        )}
-      </Field>
-      <Field id={ids.name} label={t('team.members.name')} error={errors.name}>
-        {(control) => (
-          <input {...control} className="app-input" type="text" autoComplete="off" maxLength={80} value={name} onChange={(event) => setName(event.target.value)} />
-        )}
-      </Field>
+      <ErrorSummary items={problems.items(ids)} message={problems.message} headingLevel={headingLevel === 5 ? 6 : 4} focusKey={problems.focusKey} />
+      <TextField
+        id={ids.email}
+        label={t('team.members.email')}
+        error={errors.email}
+        type="email"
+        inputMode="email"
+        autoComplete="off"
+        autoCapitalize="off"
+        spellCheck={false}
+        maxLength={254}
+        value={email}
+        onChange={setEmail}
+      />
+      <TextField id={ids.name} label={t('team.members.name')} error={errors.name} autoComplete="off" maxLength={80} value={name} onChange={setName} />
       <Field id={ids.role} label={t('team.members.role')} error={errors.role}>
         {(control) => (
           <select {...control} className="app-input" value={role} onChange={(event) => setRole(event.target.value as MemberRole)}>

@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { t } from '../../lib/i18n/team';
-import { callRpc } from '../../lib/api/rpc';
-import { teamList, type TeamListItem, type TeamSession } from '../../lib/api/team';
+import type { TeamListItem, TeamSession } from '../../lib/api/team';
 import { ROLE_LABELS } from '../../lib/team/labels';
 import Queue from './Queue';
 import RequestView from './RequestView';
@@ -9,6 +8,7 @@ import MembersPanel from './MembersPanel';
 import Field from '../shared/Field';
 import { useQueue, type QueueScope } from './useQueue';
 import { useOpenRequest } from './useOpenRequest';
+import { useTeamList } from './useTeamList';
 import type { GuideLinks, PlatformLinks } from './types';
 
 interface Props {
@@ -43,7 +43,7 @@ export default function Workspace({ membership, now, guides, platforms }: Props)
       </p>
       {canManageMembers && openId === null && <ViewTabs view={view} onChange={setView} />}
       {view === 'members' && openId === null ? (
-        <MembersPanel viewer={me} teamId={me.team_id} teamName={me.team?.name} choose={me.role === 'admin'} />
+        <MembersPanel viewer={me} teamId={me.team_id} teamName={me.team?.name} choice={me.role === 'admin' ? { teams } : undefined} />
       ) : openId !== null ? (
         <RequestView
           key={openId}
@@ -97,18 +97,6 @@ function ViewTabs({ view, onChange }: { view: View; onChange(view: View): void }
   );
 }
 
-/** Every team with its open and member counts (team_list), for admins only; fetched once. */
-function useTeamList(enabled: boolean): TeamListItem[] | null {
-  const [teams, setTeams] = useState<TeamListItem[] | null>(null);
-  useEffect(() => {
-    if (!enabled) return;
-    void callRpc(teamList, {}).then((answer) => {
-      if (answer.ok) setTeams(answer.data);
-    });
-  }, [enabled]);
-  return teams;
-}
-
 interface ScopePickerProps {
   scope: QueueScope;
   teams: TeamListItem[] | null;
@@ -119,21 +107,23 @@ interface ScopePickerProps {
 function ScopePicker({ scope, teams, onChange }: ScopePickerProps) {
   return (
     <Field id="tw-scope" label={t('team.scope.label')}>
-      <select
-        id="tw-scope"
-        className="app-input"
-        value={scope.pool ? 'pool' : String(scope.teamId)}
-        onChange={(event) =>
-          onChange(event.target.value === 'pool' ? { pool: true } : { pool: false, teamId: Number(event.target.value) })
-        }
-      >
-        <option value="pool">{t('team.scope.pool')}</option>
-        {teams?.map((team) => (
-          <option key={team.id} value={team.id}>
-            {team.name} ({team.open_count})
-          </option>
-        ))}
-      </select>
+      {(control) => (
+        <select
+          {...control}
+          className="app-input"
+          value={scope.pool ? 'pool' : String(scope.teamId)}
+          onChange={(event) =>
+            onChange(event.target.value === 'pool' ? { pool: true } : { pool: false, teamId: Number(event.target.value) })
+          }
+        >
+          <option value="pool">{t('team.scope.pool')}</option>
+          {teams?.map((team) => (
+            <option key={team.id} value={team.id}>
+              {team.name} ({team.open_count})
+            </option>
+          ))}
+        </select>
+      )}
     </Field>
   );
 }

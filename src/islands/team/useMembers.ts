@@ -14,20 +14,20 @@ export interface NewMember {
 
 /**
  * The members of one team (or the admins on no team, `teamId` null): read on show and after each
- * change; adding and removing one at a time. Errors of reading and removing go to `flash`; adding
- * answers with the server's result, for the form to place at its field.
+ * change; adding and removing one at a time. Errors of reading and removing go to `flash` (a read
+ * failing says so quietly, leaving focus where it is); adding answers with the server's result,
+ * for the form to place at its field.
  */
 export function useMembers(teamId: number | null, flash: FlashState) {
   const [members, setMembers] = useState<Member[] | null>(null);
   const [busy, setBusy] = useState(false);
-  const { show } = flash;
+  const { show, showQuietly } = flash;
 
   const load = useCallback(async () => {
     const answer = await callRpc(teamMembers, { team_id: teamId });
     if (answer.ok) setMembers(answer.data);
-    else show(errorText(answer.code), true);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- show only sets the flash's state
-  }, [teamId]);
+    else showQuietly(errorText(answer.code));
+  }, [teamId, showQuietly]);
 
   useEffect(() => {
     setMembers(null);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /** The request open on screen, if any, with the phone's back gesture closing it. */
-export interface OpenRequest {
+interface OpenRequest {
   openId: number | null;
   open(id: number): void;
   close(): void;

@@ -13,7 +13,7 @@ const MIN_GAP_MS = 2_000;
 /** Whose queue: the province pool (admins), or a team's (null: the caller's own). */
 export type QueueScope = { pool: true } | { pool: false; teamId: number | null };
 
-export interface QueueState {
+interface QueueState {
   scope: QueueScope;
   /** Another team or the pool (admins): back to one page, the old list cleared. */
   chooseScope(scope: QueueScope): void;

@@ -25,7 +25,7 @@ export function useRequest(requestId: number, { refreshTick, onChanged }: Option
   const [detail, setDetail] = useState<RequestDetail | null>(null);
   const [gone, setGone] = useState<string | null>(null);
   const flash = useFlash();
-  const { show } = flash;
+  const { show, showQuietly } = flash;
   const [busy, setBusy] = useState(false);
   const titleRef = useRef<HTMLHeadingElement>(null);
 
@@ -39,10 +39,9 @@ export function useRequest(requestId: number, { refreshTick, onChanged }: Option
       // Keep the message of a hand-over just made, which explains why it is gone.
       setGone((current) => current ?? errorText('not_found'));
     } else {
-      flash.showQuietly(errorText(answer.code));
+      showQuietly(errorText(answer.code));
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- flash's functions only set its state
-  }, [requestId]);
+  }, [requestId, showQuietly]);
 
   useEffect(() => {
     void load();

@@ -1,6 +1,6 @@
 /**
  * Words and figures of the admin workspace (/quan-tri/): error messages, field problems of a team
- * or a CSV line, days in Vietnam's time zone, durations. Pure (the caller passes `now`), so they
+ * or a CSV line, durations, weeks (days in Vietnam's time zone: src/lib/domain/vietnam-time.ts). Pure (the caller passes `now`), so they
  * are unit-tested directly (tests/unit/admin-format.test.ts). Texts live in src/lib/i18n/vi/admin.json.
  */
 import { t, type MessageKey } from '../i18n/admin';
@@ -24,15 +24,6 @@ const FIELD_ERRORS: ReadonlySet<string> = new Set([
 export function fieldProblem(e: { column: string | null; code: string; first_line?: number }): string {
   const text = FIELD_ERRORS.has(e.code) ? t(`admin.error.${e.code}` as MessageKey, { first: e.first_line ?? '' }) : e.code;
   return e.column ? `${t('admin.import.errorColumn', { column: e.column })}: ${text}` : text;
-}
-
-const DAY_MS = 86_400_000;
-/** Vietnam is UTC+7 all year (no summer time). */
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-
-/** The date in Vietnam `offsetDays` from `now`, as `YYYY-MM-DD` (for the statistics' date fields). */
-export function vietnamDay(offsetDays = 0, now: Date = new Date()): string {
-  return new Date(now.getTime() + VIETNAM_OFFSET_MS + offsetDays * DAY_MS).toISOString().slice(0, 10);
 }
 
 /** A duration for people: minutes below 2 hours, hours (one decimal) below 2 days, then days. */

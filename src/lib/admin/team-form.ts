@@ -15,7 +15,7 @@ export interface AdminCommune {
 }
 
 /** A field of the form: its column (as in the CSV), label and optional hint. */
-export interface TeamFormField {
+interface TeamFormField {
   name: keyof TeamFields;
   label: MessageKey;
   hint?: MessageKey;

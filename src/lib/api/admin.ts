@@ -102,7 +102,6 @@ const importErrorSchema = z.extend(fieldErrorSchema, {
   /** For `duplicate`: the line where the code first appeared. */
   first_line: z.optional(z.int()),
 });
-export type ImportError = z.output<typeof importErrorSchema>;
 
 /** Answer of the CSV import: counts when it went through, errors (nothing written) when not. */
 const importResultSchema = z.object({

@@ -6,7 +6,7 @@ import { defineRpc } from './rpc';
 import { publicTeamSchema } from './status';
 
 /** Keys of the "what happens next" text in the answer of request_help. */
-export const NEXT_STEPS = [
+const NEXT_STEPS = [
   'team_will_call',
   'team_accepted',
   'closed',

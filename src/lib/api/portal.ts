@@ -3,11 +3,10 @@ import * as z from 'zod/mini';
 import { defineRpc } from './rpc';
 
 /** Counts shown on the home page. */
-export const portalStatsSchema = z.object({
+const portalStatsSchema = z.object({
   communes: z.int().check(z.nonnegative()),
   teams: z.int().check(z.nonnegative()),
 });
-export type PortalStats = z.output<typeof portalStatsSchema>;
 
 /**
  * portal_stats(): how many communes and active teams the portal serves. Anyone (anon); no personal

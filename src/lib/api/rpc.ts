@@ -29,7 +29,7 @@ export interface RpcContract<Args extends $ZodShape = $ZodShape, Answer extends 
 /** The arguments of a contract's function, as callRpc takes them. */
 export type RpcArgs<C extends RpcContract> = $InferObjectOutput<C['args'], {}>;
 /** The validated answer of a contract's function. */
-export type RpcAnswer<C extends RpcContract> = output<C['answer']>;
+type RpcAnswer<C extends RpcContract> = output<C['answer']>;
 
 /** Declares an RPC: its name in `public`, its arguments by name, and its answer. */
 export function defineRpc<const Args extends $ZodShape, const Answer extends $ZodType>(

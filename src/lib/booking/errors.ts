@@ -51,9 +51,6 @@ export type FormErrorCode = (typeof FORM_ERRORS)[number];
 export const REQUEST_HELP_ERRORS = [...(Object.keys(FIELD_ERRORS) as FieldErrorCode[]), ...FORM_ERRORS];
 export type RequestHelpErrorCode = FieldErrorCode | FormErrorCode;
 
-/** Codes of request_status and cancel_request (not_found is the generic {found: false} answer). */
-export const LOOKUP_ERRORS = ['not_found', 'rate_limited', 'reason_invalid', 'not_cancellable', 'post_required'] as const;
-
 /**
  * What PostgREST itself answers (HTTP 400) when a body is not JSON it can hand to the function:
  * PGRST102 invalid JSON (e.g. a lone surrogate), 22P05 a \u0000 escape, 22P02 malformed input.

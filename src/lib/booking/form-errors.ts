@@ -31,8 +31,6 @@ export interface FormErrors {
   form: string | null;
 }
 
-export const NO_ERRORS: FormErrors = Object.freeze({ fields: Object.freeze({}), form: null });
-
 /** Where a payload field's problem shows on the form (the meaning of phone/name flips on behalf). */
 export function formFieldOf(field: FormField, onBehalf: boolean): FormFieldId {
   switch (field) {
@@ -73,7 +71,7 @@ export function errorsOf(codes: readonly string[], onBehalf: boolean): FormError
 }
 
 /** The field problems in the order of the form (the error summary's list). */
-export function fieldErrorsInOrder(errors: FormErrors): { field: FormFieldId; message: string }[] {
+export function fieldErrorsInOrder(errors: Pick<FormErrors, 'fields'>): { field: FormFieldId; message: string }[] {
   return FORM_FIELDS.flatMap((field) => {
     const message = errors.fields[field];
     return message ? [{ field, message }] : [];

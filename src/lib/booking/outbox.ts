@@ -96,7 +96,7 @@ export function newIdempotencyKey(source: Crypto | undefined = globalThis.crypto
 }
 
 /** How the form starts when the page loads. */
-export type BookingStart =
+type BookingStart =
   /** Show the confirmation of the booking just made again (a reload after it). */
   | { kind: 'confirmation'; confirmed: ConfirmedBooking }
   /** Send the request still waiting in the outbox (a reload while waiting), its inputs shown. */
@@ -106,8 +106,9 @@ export type BookingStart =
 
 /**
  * Decides how the form starts from what the tab kept: a pending request is always resumed; a
- * confirmation is shown again unless the address presets a new booking (a link with ?huong-dan= or
- * ?xa= always means a new one). `dropConfirmation` says when the kept confirmation is done with.
+ * confirmation is shown again unless the address presets a new booking (a link with any of the
+ * preset parameters, ?huong-dan=, ?buoc=, ?xa= or ?p=, always means a new one: hasPreset() in
+ * presets.ts). `dropConfirmation` says when the kept confirmation is done with.
  */
 export function bookingStart(
   confirmed: ConfirmedBooking | null,

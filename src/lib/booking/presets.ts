@@ -17,7 +17,7 @@ export interface GuideChoice {
 }
 
 /** The query parameters that preset the form; any of them means a new booking. */
-export const PRESET_PARAMS = ['huong-dan', 'buoc', 'xa', 'p'] as const;
+const PRESET_PARAMS = ['huong-dan', 'buoc', 'xa', 'p'] as const;
 
 /** The highest step number a link may name, whatever the guide says. */
 const MAX_STEP = 50;

@@ -13,7 +13,7 @@ export interface GuideListEntry {
 }
 
 /** What these lists read of a platform entry; a `CollectionEntry<'platforms'>` fits. */
-export interface PlatformListEntry {
+interface PlatformListEntry {
   id: string;
   data: Pick<Platform, 'order' | 'shortName'>;
 }

@@ -1,4 +1,5 @@
 import type { Guide } from '../schemas/guide';
+import { VIETNAM_TIME_ZONE } from '../domain/vietnam-time';
 import { foldVietnamese } from '../text/fold';
 
 /** The slug of a guide from its collection id ("vssid/quen-mat-khau" → "quen-mat-khau"). */
@@ -32,5 +33,5 @@ export function keySteps(guide: Guide) {
 
 /** Formats a date the Vietnamese way: 28/11/2026. */
 export function formatDate(date: Date): string {
-  return date.toLocaleDateString('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' });
+  return date.toLocaleDateString('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: VIETNAM_TIME_ZONE });
 }

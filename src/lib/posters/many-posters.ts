@@ -16,7 +16,7 @@ export interface PosterCatalogue {
 }
 
 /** The posters a query asks for: pages to fetch, in the order chosen, and codes with no poster. */
-export interface RequestedPosters {
+interface RequestedPosters {
   paths: string[];
   unknown: string[];
 }

@@ -1,4 +1,5 @@
 import QRCode from 'qrcode';
+import { escapeHtml } from '../text/html';
 
 /** Error-correction levels allowed on posters: M (15 %) or better, since printouts get creased and dirty. */
 export type PosterErrorCorrection = 'M' | 'Q' | 'H';
@@ -24,10 +25,6 @@ export interface QrSvg {
 }
 
 const ALLOWED_LEVELS: readonly string[] = ['M', 'Q', 'H'];
-
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /**
  * Encodes text as a QR code and returns inline SVG, built at build time (no script on the page).
@@ -63,7 +60,7 @@ export function qrSvg(text: string, options: QrSvgOptions = {}): QrSvg {
     }
   }
 
-  const a11y = options.label ? `role="img" aria-label="${escapeXml(options.label)}"` : 'aria-hidden="true"';
+  const a11y = options.label ? `role="img" aria-label="${escapeHtml(options.label)}"` : 'aria-hidden="true"';
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" ${a11y} shape-rendering="crispEdges">` +
     `<rect width="${size}" height="${size}" fill="#fff"/>` +

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 
 /** The columns of the team CSV, in the order the template and the export use. */
-export const TEAM_CSV_COLUMNS = [
+const TEAM_CSV_COLUMNS = [
   'code',
   'name',
   'commune',

@@ -3,6 +3,7 @@
  * src/components/search/GuideSearch.astro). Pure string functions, so the markup is unit-tested.
  */
 import { fillMessage } from '../i18n/translator';
+import { escapeHtml } from '../text/html';
 import type { SearchHit } from './pagefind-client';
 
 /**
@@ -15,11 +16,6 @@ export interface SearchMessages {
   count: string;
   none: string;
   failed: string;
-}
-
-/** Escapes text for HTML content and double- or single-quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Shown while the index and the hits load. */

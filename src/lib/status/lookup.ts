@@ -16,13 +16,25 @@ export const REASON_LABELS: Record<CancelReason, MessageKey> = {
   other: 'lookup.cancel.reason.other',
 };
 
-/** Messages for the look-up's error codes; anything else means the server could not be reached. */
-const LOOKUP_MESSAGES: Record<string, MessageKey> = {
-  not_found: 'lookup.error.not_found',
-  rate_limited: 'lookup.error.rate_limited',
-  not_cancellable: 'lookup.error.not_cancellable',
-  reason_invalid: 'lookup.error.reason_invalid',
-};
+/**
+ * The error codes of the status page's functions, request_status, cancel_request and
+ * request_data_erasure (SQL in migrations 20261128000800_booking.sql and
+ * 20261128001300_personal_data_retention.sql); not_found also stands for their generic
+ * `{found: false}` (foundOnly() in src/lib/api/status.ts).
+ */
+export const LOOKUP_ERRORS = ['not_found', 'rate_limited', 'reason_invalid', 'not_cancellable', 'post_required'] as const;
+type LookupError = (typeof LOOKUP_ERRORS)[number];
+
+/**
+ * The codes the citizen can do something about, each with its message `lookup.error.<code>`.
+ * post_required (a request that was not a POST) is the site's own fault: like anything unknown,
+ * it reads as "the server could not be reached".
+ */
+type ExplainedError = Exclude<LookupError, 'post_required'>;
+const messageKey = (code: ExplainedError): MessageKey => `lookup.error.${code}`;
+const LOOKUP_MESSAGES: Record<string, MessageKey> = Object.fromEntries(
+  LOOKUP_ERRORS.filter((code): code is ExplainedError => code !== 'post_required').map((code) => [code, messageKey(code)]),
+);
 
 /** The message for an error code of request_status, cancel_request or request_data_erasure. */
 export function lookupErrorMessage(code: string): string {
@@ -30,7 +42,7 @@ export function lookupErrorMessage(code: string): string {
 }
 
 /** A reference code and phone as typed, checked and normalised, or a message for each that is wrong. */
-export type CheckedCredentials =
+type CheckedCredentials =
   | { ok: true; code: string; phone: string }
   | { ok: false; errors: { code?: string; phone?: string } };
 
@@ -49,7 +61,7 @@ export function checkCredentials(code: string, phone: string): CheckedCredential
 }
 
 /** The answer of request_data_erasure when the code and phone matched. */
-export interface ErasureAnswer {
+interface ErasureAnswer {
   status: string;
   erased: boolean;
 }

@@ -5,6 +5,7 @@
  */
 import type { RequestStatusAnswer, RequestStepEntry } from '../api/status';
 import type { OUTCOMES } from '../domain/team-vocabulary';
+import { vietnamDateTime } from '../domain/vietnam-time';
 import { t, type MessageKey } from '../i18n/status';
 
 type Outcome = (typeof OUTCOMES)[number];
@@ -47,15 +48,13 @@ export function stepText(entry: RequestStepEntry): string {
   }
 }
 
-const dateTime = new Intl.DateTimeFormat('vi-VN', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Asia/Ho_Chi_Minh' });
-
 /** A step's time in Vietnam, short: "29/11/26 15:30" (the separators follow the browser's ICU). */
 export function formatStepTime(at: string): string {
-  return dateTime.format(new Date(at));
+  return vietnamDateTime(new Date(at));
 }
 
 /** A step from the request's timestamps: its text, and when it happened (null: not yet). */
-export interface TimedStep {
+interface TimedStep {
   key: MessageKey;
   at: string | null;
 }

@@ -3,6 +3,7 @@
  * with the number of waiting requests, the session warning. No DOM, no clock of their own (the
  * caller passes `now`), so they are unit-tested directly.
  */
+import { vietnamClock, vietnamDayMonth } from '../domain/vietnam-time';
 import { t } from '../i18n/team';
 
 const MINUTE = 60_000;
@@ -17,22 +18,12 @@ export function formatAge(from: string | Date, now: Date): string {
   return t('team.age.days', { n: Math.floor(hours / 24) });
 }
 
-const clock = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
-const dayMonth = new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
-
-/** "29/11" (ICU versions differ on the separator, so the parts are joined here). */
-function dayAndMonth(date: Date): string {
-  const parts = dayMonth.formatToParts(date);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('day')}/${part('month')}`;
-}
-
 /** A time in Vietnam: "15:30" today, "15:30 29/11" on another day. */
 export function formatClock(at: string | Date, now: Date): string {
   const date = new Date(at);
-  const time = clock.format(date);
-  const day = dayAndMonth(date);
-  return day === dayAndMonth(now) ? time : `${time} ${day}`;
+  const time = vietnamClock(date);
+  const day = vietnamDayMonth(date);
+  return day === vietnamDayMonth(now) ? time : `${time} ${day}`;
 }
 
 /** Whether the acceptance deadline has passed. */

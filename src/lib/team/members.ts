@@ -7,14 +7,11 @@
 import { MEMBER_ROLES, type MemberRole } from '../domain/team-vocabulary';
 import { isEmail } from './format';
 
-/** Who is looking at the panel: their email (to mark "you") and role. */
+/**
+ * Who is looking at the panel: their email (to mark "you") and role. The rules read a listed
+ * member by the same two fields, so they take a member as this shape too.
+ */
 export interface MembersViewer {
-  email: string;
-  role: MemberRole;
-}
-
-/** A member as the panel needs them. */
-interface MemberLike {
   email: string;
   role: MemberRole;
 }
@@ -29,12 +26,12 @@ export function assignableRoles(viewerRole: MemberRole, teamId: number | null): 
 }
 
 /** Whether the member is the viewer (emails compare without case, as the server stores them). */
-export function isViewer(viewer: Pick<MembersViewer, 'email'>, member: Pick<MemberLike, 'email'>): boolean {
+export function isViewer(viewer: Pick<MembersViewer, 'email'>, member: Pick<MembersViewer, 'email'>): boolean {
   return viewer.email.toLowerCase() === member.email.toLowerCase();
 }
 
 /** Whether the panel offers to remove the member: never oneself; admins only by admins. */
-export function canRemove(viewer: MembersViewer, member: MemberLike): boolean {
+export function canRemove(viewer: MembersViewer, member: MembersViewer): boolean {
   return !isViewer(viewer, member) && (viewer.role === 'admin' || member.role !== 'admin');
 }
 

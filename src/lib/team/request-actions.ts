@@ -66,7 +66,7 @@ export interface PanelForm {
 export type PanelField = 'note' | 'outcome' | 'team' | 'reason';
 
 /** What a panel's form lacks: the field, and the server's error code for it (same words on screen). */
-export interface PanelProblem {
+interface PanelProblem {
   field: PanelField;
   code: 'note_invalid' | 'outcome_invalid' | 'team_invalid' | 'reason_invalid';
 }
