@@ -5,8 +5,10 @@ import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
 
 // The public origin of the site, used for canonical URLs, the sitemap and the QR codes on posters.
-// Set SITE_URL when building for production (e.g. https://trogiupso.quangninh.example).
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+// Set SITE_URL when building for production (e.g. https://trogiupso.quangninh.example). Without it,
+// the local stack's own address: `PORT=4334 npm start` builds and serves on 4334, so its posters and
+// print-outs must point there (4321 is the stack's default port, supabase/local/config.ts).
+const site = process.env.SITE_URL ?? `http://localhost:${process.env.PORT || 4321}`;
 
 // `npm run dev` proxies the API to a running local stack (npm start) so islands work in dev too.
 const apiTarget = process.env.LOCAL_STACK_URL ?? 'http://localhost:4321';
