@@ -2,7 +2,14 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import '../shared/citizen.css';
 import './booking.css';
 import type { CommuneChoice } from '../../lib/booking/communes';
-import { checkBooking, errorsOf, fieldErrorsInOrder, type FormErrors, type FormFieldId } from '../../lib/booking/form-errors';
+import {
+  checkBooking,
+  errorsOf,
+  fieldErrorsInOrder,
+  withTypedCommune,
+  type FormErrors,
+  type FormFieldId,
+} from '../../lib/booking/form-errors';
 import { EMPTY_VALUES, fromPayload, type BookingValues } from '../../lib/booking/form-values';
 import type { LocatedPlace } from '../../lib/booking/location';
 import type { GuideChoice } from '../../lib/booking/presets';
@@ -13,7 +20,8 @@ import { useProblems } from '../shared/useProblems';
 import Confirmation from './Confirmation';
 import ConsentSection from './ConsentSection';
 import { INPUT_IDS, type SetValue } from './fields';
-import SendStatus, { BackendDownNotice } from './SendStatus';
+import SendStatus, { BackendDownNotice, OfflineNotice } from './SendStatus';
+import { useOnline } from './useOnline';
 import { useGeolocation } from './useGeolocation';
 import { useSubmission } from './useSubmission';
 import { useUrlPreset } from './useUrlPreset';
@@ -38,6 +46,8 @@ interface Props {
  */
 export default function BookingForm({ communes, guides, platforms }: Props) {
   const [values, setValues] = useState<BookingValues>(EMPTY_VALUES);
+  // The commune box's text: a name typed but not tapped is accepted when it names one commune.
+  const [communeText, setCommuneText] = useState('');
   const problems = useProblems<FormFieldId>();
   const started = useRef(false);
 
@@ -49,6 +59,7 @@ export default function BookingForm({ communes, guides, platforms }: Props) {
     [showErrors],
   );
   const submission = useSubmission(communes, onRejected);
+  const online = useOnline();
   const preset = useUrlPreset(guides, communes);
   const location = useGeolocation(communes, values.communeCode !== null, (place: LocatedPlace) =>
     setValues((current) => ({
@@ -72,7 +83,12 @@ export default function BookingForm({ communes, guides, platforms }: Props) {
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (submission.isBusy()) return;
-    const checked = checkBooking(values, submission.key());
+    const current = withTypedCommune(values, communeText, communes);
+    if (current !== values) {
+      setValues(current);
+      setCommuneText('');
+    }
+    const checked = checkBooking(current, submission.key(), current === values ? communeText : '');
     if (!checked.ok) return showErrors(checked.errors);
     problems.clear();
     submission.submit(checked.payload);
@@ -80,7 +96,9 @@ export default function BookingForm({ communes, guides, platforms }: Props) {
 
   function startAnother() {
     submission.startAnother();
-    setValues(EMPTY_VALUES);
+    // A poster's commune (?xa=) stays chosen for the next request, as does its poster id.
+    setValues({ ...EMPTY_VALUES, communeCode: preset?.values.communeCode ?? null, poster: preset?.values.poster ?? null });
+    setCommuneText('');
     location.reset();
     window.scrollTo(0, 0);
   }
@@ -100,11 +118,19 @@ export default function BookingForm({ communes, guides, platforms }: Props) {
         message={problems.message}
         focusKey={problems.focusKey}
       />
-      {submission.serverDown && phase === 'editing' && <BackendDownNotice />}
+      {phase === 'editing' && !online && <OfflineNotice />}
+      {phase === 'editing' && online && submission.serverDown && <BackendDownNotice />}
 
       <fieldset className="app-booking__fieldset" disabled={locked}>
         <WhoSection {...sectionProps} />
-        <WhereSection {...sectionProps} communes={communes} locked={locked} location={location} />
+        <WhereSection
+          {...sectionProps}
+          communes={communes}
+          locked={locked}
+          location={location}
+          communeText={communeText}
+          setCommuneText={setCommuneText}
+        />
         <WhatSection {...sectionProps} guides={guides} platforms={platforms} />
         <WhenSection {...sectionProps} />
         <ConsentSection {...sectionProps} />

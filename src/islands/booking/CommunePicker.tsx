@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import './CommunePicker.css';
 import { t } from '../../lib/i18n/booking';
 import { createCommuneSearch, type CommuneChoice } from '../../lib/booking/communes';
@@ -13,6 +13,9 @@ interface Props {
   inputId: string;
   /** Vietnamese error message to show next to the field. */
   error?: string;
+  /** What is typed in the box (kept by the form, which accepts a name typed but not tapped). */
+  query: string;
+  onQueryChange(query: string): void;
   disabled?: boolean;
 }
 
@@ -25,8 +28,7 @@ const MAX_RESULTS = 8;
  * combobox: buttons work the same with touch, keyboard and every screen reader), and their count
  * is announced politely as they change.
  */
-export default function CommunePicker({ communes, value, onChange, inputId, error, disabled }: Props) {
-  const [query, setQuery] = useState('');
+export default function CommunePicker({ communes, value, onChange, inputId, error, disabled, query, onQueryChange: setQuery }: Props) {
   const changeRef = useRef<HTMLButtonElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const search = useMemo(() => createCommuneSearch(communes), [communes]);

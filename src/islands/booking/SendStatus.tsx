@@ -53,6 +53,15 @@ export function BackendDownNotice() {
   );
 }
 
+/** Shown at the top while the form is filled in and the phone has no network. */
+export function OfflineNotice() {
+  return (
+    <div className="app-callout" role="status">
+      <p>{t('booking.offline.notice')}</p>
+    </div>
+  );
+}
+
 /** The way out when booking does not work: the guides, to try alone meanwhile. */
 function GuidesLink() {
   return (

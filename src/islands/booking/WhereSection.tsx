@@ -16,17 +16,28 @@ const LOCATION_TEXT: Partial<Record<LocationState, MessageKey>> = {
   failed: 'booking.location.failed',
 };
 
+/** The same when booking for someone else: the position is where the person helped is. */
+const LOCATION_TEXT_ON_BEHALF: Partial<Record<LocationState, MessageKey>> = {
+  ...LOCATION_TEXT,
+  got: 'booking.location.onBehalf.got',
+  suggested: 'booking.location.onBehalf.suggested',
+};
+
 interface Props extends SectionProps {
   communes: CommuneChoice[];
   /** While the request is on its way, the picker's own buttons are off too. */
   locked: boolean;
+  /** What is typed in the commune box and not yet chosen. */
+  communeText: string;
+  setCommuneText(text: string): void;
   /** The position button's state (useGeolocation). */
   location: { state: LocationState; suggested: string; locate(): void; reset(): void };
 }
 
 /** Where to help: the commune (required), the address and the phone's position (both optional). */
-export default function WhereSection({ values, errors, set, communes, locked, location }: Props) {
-  const line = LOCATION_TEXT[location.state];
+export default function WhereSection({ values, errors, set, communes, locked, location, communeText, setCommuneText }: Props) {
+  const proxy = values.onBehalf;
+  const line = (proxy ? LOCATION_TEXT_ON_BEHALF : LOCATION_TEXT)[location.state];
   return (
     <>
       <CommunePicker
@@ -36,6 +47,8 @@ export default function WhereSection({ values, errors, set, communes, locked, lo
         inputId={INPUT_IDS.commune}
         error={errors.commune}
         disabled={locked}
+        query={communeText}
+        onQueryChange={setCommuneText}
       />
 
       <TextField
@@ -49,7 +62,11 @@ export default function WhereSection({ values, errors, set, communes, locked, lo
         maxLength={LIMITS.address + 20}
       />
 
-      <Field id={INPUT_IDS.location} hint={t('booking.location.hint')} error={errors.location}>
+      <Field
+        id={INPUT_IDS.location}
+        hint={t(proxy ? 'booking.location.onBehalf.hint' : 'booking.location.hint')}
+        error={errors.location}
+      >
         {(control) => (
           <>
             <div className="app-actions">
@@ -60,7 +77,7 @@ export default function WhereSection({ values, errors, set, communes, locked, lo
                 onClick={location.locate}
                 aria-describedby={control['aria-describedby']}
               >
-                {t('booking.location.button')}
+                {t(proxy ? 'booking.location.onBehalf.button' : 'booking.location.button')}
               </button>
               {values.location && (
                 <button

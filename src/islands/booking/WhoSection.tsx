@@ -9,12 +9,41 @@ const PHONE_MAX = 30;
 const NAME_MAX = LIMITS.name + 20;
 
 /**
- * Who the help is for: the submitter's phone first and name (the contact), then, when booking on
- * someone's behalf, the name and phone of the person who needs help.
+ * Who the help is for, asked first ("Bạn đặt cho ai?": the labels below depend on it), then the
+ * submitter's phone and name (the contact), then, when booking on someone's behalf, the name and
+ * phone of the person who needs help.
  */
 export default function WhoSection({ values, errors, set }: SectionProps) {
   return (
     <>
+      <fieldset className="app-field__group">
+        <legend className="app-field__label">{t('booking.forWhom.legend')}</legend>
+        <div className="app-check">
+          <input
+            id="bk-for-me"
+            type="radio"
+            name="bk-for-whom"
+            checked={!values.onBehalf}
+            onChange={() => set('onBehalf', false)}
+          />
+          <label htmlFor="bk-for-me">{t('booking.forWhom.me')}</label>
+        </div>
+        <div className="app-check">
+          <input
+            id="bk-on-behalf"
+            type="radio"
+            name="bk-for-whom"
+            checked={values.onBehalf}
+            onChange={() => set('onBehalf', true)}
+            aria-describedby="bk-on-behalf-hint"
+          />
+          <label htmlFor="bk-on-behalf">{t('booking.onBehalf.label')}</label>
+          <p className="app-field__hint" id="bk-on-behalf-hint">
+            {t('booking.onBehalf.hint')}
+          </p>
+        </div>
+      </fieldset>
+
       <TextField
         id={INPUT_IDS.phone}
         label={values.onBehalf ? t('booking.helperPhone.label') : t('booking.phone.label')}
@@ -36,20 +65,6 @@ export default function WhoSection({ values, errors, set }: SectionProps) {
         autoComplete="name"
         maxLength={NAME_MAX}
       />
-
-      <div className="app-check">
-        <input
-          id="bk-on-behalf"
-          type="checkbox"
-          checked={values.onBehalf}
-          onChange={(event) => set('onBehalf', event.target.checked)}
-          aria-describedby="bk-on-behalf-hint"
-        />
-        <label htmlFor="bk-on-behalf">{t('booking.onBehalf.label')}</label>
-        <p className="app-field__hint" id="bk-on-behalf-hint">
-          {t('booking.onBehalf.hint')}
-        </p>
-      </div>
 
       {values.onBehalf && (
         <fieldset className="app-field__group">

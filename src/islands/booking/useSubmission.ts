@@ -118,8 +118,9 @@ export function useSubmission(communes: CommuneChoice[], onRejected: (code: stri
       setPhase('editing');
       // Tell the citizen early when the booking service cannot be reached (they may still fill in);
       // the call also fetches supabase-js ahead of the first submit.
+      // Offline, the call fails too, but the phone is to blame: the form says that instead (useOnline).
       void callRpc(portalStats, {}).then((answer) => {
-        if (!answer.ok) setServerDown(true);
+        if (!answer.ok && navigator.onLine !== false) setServerDown(true);
       });
       return start;
     },

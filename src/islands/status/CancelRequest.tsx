@@ -71,14 +71,22 @@ export default function CancelRequest({ credentials, onDone }: Props) {
           </div>
         </div>
       ) : (
-        <button
-          type="button"
-          className="app-button app-button--secondary"
-          disabled={!reason}
-          onClick={() => setConfirming(true)}
-        >
-          {t('lookup.cancel.submit')}
-        </button>
+        <>
+          {!reason && (
+            <p className="app-field__hint" id="lk-cancel-why">
+              {t('lookup.cancel.needReason')}
+            </p>
+          )}
+          <button
+            type="button"
+            className="app-button app-button--secondary"
+            disabled={!reason}
+            aria-describedby={reason ? undefined : 'lk-cancel-why'}
+            onClick={() => setConfirming(true)}
+          >
+            {t('lookup.cancel.submit')}
+          </button>
+        </>
       )}
     </section>
   );

@@ -12,6 +12,21 @@ import { useProblems } from '../shared/useProblems';
 const IDS = { code: 'erase-code', phone: 'erase-phone', confirm: 'erase-confirm' };
 
 /**
+ * Fills the erasure form with the code and phone of the request just found above it, so
+ * the citizen need not type them twice. The form's fields are uncontrolled (rendered on the server,
+ * hydrated when scrolled into view), so their values can be set before or after hydration.
+ */
+export function prefillErasure(typed: { code: string; phone: string }) {
+  for (const [id, value] of [
+    [IDS.code, typed.code],
+    [IDS.phone, typed.phone],
+  ] as const) {
+    const input = document.getElementById(id);
+    if (input instanceof HTMLInputElement && !input.value) input.value = value;
+  }
+}
+
+/**
  * /tra-cuu/: "Xoá thông tin cá nhân của tôi". The citizen gives the reference code and phone; the
  * server erases at once when no team is working on the request, else flags it for erasure at
  * closing (request_data_erasure, migration 20261128001300). Wrong code or phone get the same

@@ -4,6 +4,7 @@ import './status.css';
 import type { RequestStatusAnswer } from '../../lib/api/status';
 import { readConfirmation } from '../../lib/booking/outbox';
 import { t } from '../../lib/i18n/status';
+import { prefillErasure } from './DeleteMyData';
 import LookupForm, { type Credentials } from './LookupForm';
 import StatusView from './StatusView';
 
@@ -25,7 +26,15 @@ export default function StatusLookup() {
   }, []);
 
   if (!mounted) return <p className="app-loading app-loading--lookup">{t('booking.loading')}</p>;
-  if (!found) return <LookupForm initialCode={initialCode} onFound={(result, credentials) => setFound({ result, credentials })} />;
+  if (!found) return (
+      <LookupForm
+        initialCode={initialCode}
+        onFound={(result, credentials) => {
+          setFound({ result, credentials });
+          prefillErasure(credentials);
+        }}
+      />
+    );
   return (
     <StatusView
       result={found.result}

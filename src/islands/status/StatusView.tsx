@@ -74,6 +74,8 @@ export default function StatusView({ result, credentials, onChange, onAgain }: P
           onDone={(next, message) => {
             if (next) onChange(next);
             setCancelMessage(message);
+            // The buttons just tapped are gone: the status heading takes the focus, above the message.
+            requestAnimationFrame(() => headingRef.current?.focus());
           }}
         />
       )}

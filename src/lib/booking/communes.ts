@@ -61,6 +61,29 @@ export function createCommuneSearch(communes: CommuneChoice[]) {
   };
 }
 
+/**
+ * The commune a citizen typed but did not tap in the list: the one whose name (with or without its
+ * type word, "phuong hong gai" or "hong gai") or slug the text equals once folded, else the only
+ * search result; null when the text matches none or several.
+ */
+export function typedCommune(communes: CommuneChoice[], text: string): CommuneChoice | null {
+  const typed = words(text);
+  if (typed.length === 0) return null;
+  const bare = typed.filter((w) => !TYPE_WORDS.has(w)).join(' ');
+  const exact = communes.filter((commune) => {
+    const name = words(commune.name);
+    return (
+      name.join(' ') === typed.join(' ') ||
+      name.filter((w) => !TYPE_WORDS.has(w)).join(' ') === bare ||
+      commune.slug === typed.join('-')
+    );
+  });
+  if (exact.length === 1) return exact[0]!;
+  if (exact.length > 1) return null;
+  const found = createCommuneSearch(communes)(text, 2);
+  return found.length === 1 ? found[0]! : null;
+}
+
 /** The commune whose centre is nearest to a point (for suggesting one from GPS). */
 export function nearestCommune(communes: CommuneChoice[], lat: number, lon: number): CommuneChoice | undefined {
   const cos = Math.cos((lat * Math.PI) / 180);

@@ -5,6 +5,7 @@
  */
 import { t, type MessageKey } from '../i18n/booking';
 import { helpRequestSchema, type HelpRequest } from '../schemas/help-request';
+import { typedCommune, type CommuneChoice } from './communes';
 import { fieldOf, isRequestHelpError, type FormField } from './errors';
 import { toPayload, type BookingValues } from './form-values';
 
@@ -79,14 +80,31 @@ export function fieldErrorsInOrder(errors: Pick<FormErrors, 'fields'>): { field:
 }
 
 /**
+ * The values with the commune the citizen typed but did not tap in the list, when the text names
+ * exactly one (typedCommune); the same values otherwise.
+ */
+export function withTypedCommune(values: BookingValues, communeText: string, communes: CommuneChoice[]): BookingValues {
+  if (values.communeCode !== null || !communeText.trim()) return values;
+  const commune = typedCommune(communes, communeText);
+  return commune ? { ...values, communeCode: commune.code } : values;
+}
+
+/**
  * Checks the form before sending, with the same rules and codes as the database: the clean payload
- * to send, or what to show. `idempotencyKey` goes into the payload unchanged.
+ * to send, or what to show. `idempotencyKey` goes into the payload unchanged. `communeText` is what
+ * is still typed in the commune box: with no commune chosen, the message says to tap a name in the
+ * list rather than that the commune is missing.
  */
 export function checkBooking(
   values: BookingValues,
   idempotencyKey: string,
+  communeText = '',
 ): { ok: true; payload: HelpRequest } | { ok: false; errors: FormErrors } {
   const parsed = helpRequestSchema.safeParse(toPayload(values, idempotencyKey));
   if (parsed.success) return { ok: true, payload: parsed.data };
-  return { ok: false, errors: errorsOf(parsed.error.issues.map((issue) => issue.message), values.onBehalf) };
+  const errors = errorsOf(parsed.error.issues.map((issue) => issue.message), values.onBehalf);
+  if (errors.fields.commune && values.communeCode === null && communeText.trim()) {
+    errors.fields.commune = t('booking.error.commune_pick');
+  }
+  return { ok: false, errors };
 }

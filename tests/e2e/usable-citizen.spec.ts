@@ -1,0 +1,134 @@
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import pg from 'pg';
+import { startStack, type Stack } from '../../supabase/local/stack.ts';
+import { E2E_DIST, ROOT } from './e2e-env.ts';
+
+/**
+ * Usability fixes of issue 16 on the citizen's booking and status pages, on a 360 px phone against
+ * the production build served by a stack of this file's own (in-memory PGlite, demo seed).
+ */
+
+let stack: Stack;
+const PHONE = { width: 360, height: 740 };
+
+test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
+
+test.beforeAll(async () => {
+  stack = await startStack({ database: 'memory', seed: true, siteDir: path.join(ROOT, E2E_DIST), jobs: false });
+});
+
+test.afterAll(async () => {
+  await stack?.stop();
+});
+
+async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: stack.databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+/** Fills everything but the commune. */
+async function fillAllButCommune(page: Page, phone: string) {
+  await page.getByLabel('Số điện thoại của bạn').fill(phone);
+  await page.getByLabel('Họ và tên', { exact: true }).fill('Nguyễn Thị Mai');
+  await page.getByLabel('VssID').check();
+  await page.getByLabel(/Tôi đồng ý cho tổ công nghệ số/).check();
+}
+
+/** Books for Phường Hồng Gai; returns the reference code. */
+async function book(page: Page, phone: string): Promise<string> {
+  await page.goto(`${stack.url}/dat-lich/?xa=hong-gai`);
+  await expect(page.getByText('Đã chọn: Phường Hồng Gai')).toBeVisible();
+  await fillAllButCommune(page, phone);
+  await page.getByRole('button', { name: 'Gửi yêu cầu' }).click();
+  await expect(page.getByRole('heading', { name: 'Đã gửi yêu cầu' })).toBeVisible();
+  return ((await page.getByTestId('reference-code').textContent()) ?? '').trim();
+}
+
+test.describe('commune typed without tapping (point 15)', () => {
+  test('"hong gai" typed and sent is accepted as Phường Hồng Gai', async ({ page }) => {
+    await page.goto(`${stack.url}/dat-lich/`);
+    await fillAllButCommune(page, '0912345101');
+    await page.getByLabel('Xã, phường hoặc đặc khu nơi cần giúp').fill('hong gai');
+    await page.getByRole('button', { name: 'Gửi yêu cầu' }).click();
+    await expect(page.getByRole('heading', { name: 'Đã gửi yêu cầu' })).toBeVisible();
+    const rows = await sql(`select commune_code from app.help_requests where citizen_phone = '0912345101'`);
+    expect(rows).toEqual([{ commune_code: '06685' }]);
+  });
+
+  test('a name matching several communes asks to tap one in the list', async ({ page }) => {
+    await page.goto(`${stack.url}/dat-lich/`);
+    await fillAllButCommune(page, '0912345102');
+    await page.getByLabel('Xã, phường hoặc đặc khu nơi cần giúp').fill('quang');
+    await page.getByRole('button', { name: 'Gửi yêu cầu' }).click();
+    await expect(page.locator('#bk-commune-error')).toContainText('Chạm vào tên xã, phường trong danh sách');
+    expect(await sql(`select 1 from app.help_requests where citizen_phone = '0912345102'`)).toHaveLength(0);
+  });
+});
+
+test('proxy booking asks who it is for first; the location button speaks of the person helped (point 18)', async ({ page }) => {
+  await page.goto(`${stack.url}/dat-lich/`);
+  const form = page.locator('form.app-booking');
+  // The first question of the form.
+  const first = form.locator('fieldset.app-booking__fieldset > :first-child');
+  await expect(first.locator('legend')).toHaveText('Bạn đặt cho ai?');
+  await expect(page.getByRole('button', { name: 'Dùng vị trí của tôi' })).toBeVisible();
+  await page.getByLabel('Tôi đặt hộ người thân/hàng xóm').check();
+  await expect(page.getByRole('button', { name: 'Dùng vị trí của tôi' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /người cần giúp/ })).toBeVisible();
+  await expect(page.locator('#bk-location-hint')).toContainText('người cần giúp');
+});
+
+test('"Gửi yêu cầu khác" keeps the commune of the poster (point 22)', async ({ page }) => {
+  await book(page, '0912345103');
+  await page.getByRole('button', { name: 'Gửi yêu cầu khác' }).click();
+  await expect(page.getByText('Đã chọn: Phường Hồng Gai')).toBeVisible();
+  await expect(page.getByLabel('Số điện thoại của bạn')).toHaveValue('');
+});
+
+test('offline, the booking page says the phone is offline, not that the server failed (point 19)', async ({ page }) => {
+  // As when the page comes from the offline copy: no network at all.
+  await page.addInitScript(() => Object.defineProperty(Navigator.prototype, 'onLine', { get: () => false }));
+  await page.route('**/rest/v1/**', (route) => route.abort('internetdisconnected'));
+  await page.goto(`${stack.url}/dat-lich/`);
+  await expect(page.getByText(/Điện thoại đang mất mạng/)).toBeVisible();
+  await expect(page.getByText(/Hệ thống đặt lịch đang tạm thời/)).toHaveCount(0);
+});
+
+test.describe('cancel on /tra-cuu/ (point 19)', () => {
+  test('the disabled button says why, focus goes to the status, the erase form is pre-filled and big enough', async ({ page }) => {
+    const code = await book(page, '0912345104');
+    await page.goto(`${stack.url}/tra-cuu/`);
+    await page.locator('#lk-code').fill(code);
+    await page.locator('#lk-phone').fill('0912 345 104');
+    await page.getByRole('button', { name: 'Xem tình trạng' }).click();
+    await expect(page.getByRole('heading', { name: `Yêu cầu ${code}` })).toBeFocused();
+
+    const cancel = page.getByRole('button', { name: 'Huỷ yêu cầu' });
+    await expect(cancel).toBeDisabled();
+    const why = page.getByText('Chọn một lý do ở trên để huỷ yêu cầu.');
+    await expect(why).toBeVisible();
+    const describedBy = (await cancel.getAttribute('aria-describedby')) ?? '';
+    expect(describedBy.split(' ')).toContain(await why.getAttribute('id'));
+
+    // The erase form below holds the same code and phone.
+    await expect(page.locator('#erase-code')).toHaveValue(code);
+    await expect(page.locator('#erase-phone')).toHaveValue('0912345104');
+    await page.locator('#erase-confirm').scrollIntoViewIfNeeded();
+    const box = (await page.locator('#erase-confirm').boundingBox())!;
+    expect(box.width).toBeGreaterThanOrEqual(24);
+    expect(box.height).toBeGreaterThanOrEqual(24);
+
+    await page.getByLabel('Tôi đặt nhầm hoặc đặt trùng').check();
+    await expect(why).toHaveCount(0);
+    await cancel.click();
+    await page.getByRole('button', { name: 'Có, tôi chắc chắn' }).click();
+    await expect(page.getByTestId('status')).toHaveText('Đã huỷ');
+    await expect(page.getByRole('heading', { name: `Yêu cầu ${code}` })).toBeFocused();
+  });
+});
