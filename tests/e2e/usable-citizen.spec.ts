@@ -100,6 +100,21 @@ test('offline, the booking page says the phone is offline, not that the server f
   await expect(page.getByText(/Hệ thống đặt lịch đang tạm thời/)).toHaveCount(0);
 });
 
+test('the reference code is never broken across lines at 360 px, also at A++ (point 17)', async ({ page }) => {
+  await page.addInitScript(() => localStorage.setItem('app-text-scale', '1.45'));
+  await book(page, '0912345105');
+  const code = page.getByTestId('reference-code');
+  const lines = await code.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+  });
+  expect(lines).toBe(1);
+  const box = (await code.boundingBox())!;
+  expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+});
+
 test.describe('cancel on /tra-cuu/ (point 19)', () => {
   test('the disabled button says why, focus goes to the status, the erase form is pre-filled and big enough', async ({ page }) => {
     const code = await book(page, '0912345104');

@@ -48,4 +48,57 @@ test.describe('poster on a phone screen (point 22)', () => {
   });
 });
 
+/** Large text: the site's "A++" (stored as the reader's choice), or the browser's text at 200 %. */
+async function largeText(page: Page, mode: 'A++' | '200%') {
+  if (mode === 'A++') {
+    await page.addInitScript(() => localStorage.setItem('app-text-scale', '1.45'));
+  } else {
+    // Chromium's own default text size setting (16 px → 32 px), as a reader sets it.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+  }
+}
+
+test.describe('large text on a 360 px phone (point 17)', () => {
+  test.use({ viewport: PHONE, isMobile: true, hasTouch: true });
+  for (const mode of ['A++', '200%'] as const) {
+    test(`at ${mode} the header stays small, the skip link hides and the search example shows`, async ({ page }) => {
+      await largeText(page, mode);
+      await page.goto('/vssid/quen-mat-khau/');
+      // The skip link does not show through the site name until it is focused.
+      const name = page.locator('.app-header__name');
+      const hit = await name.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return el.contains(top);
+      });
+      expect(hit, 'something covers the site name').toBe(true);
+      const skip = page.locator('.app-skip-link');
+      await page.keyboard.press('Tab');
+      await expect(skip).toBeFocused();
+      await expect(skip).toBeInViewport();
+
+      // The header leaves most of the first screen to the page.
+      const header = (await page.locator('header.app-header').boundingBox())!;
+      expect(header.height, 'header height').toBeLessThanOrEqual(PHONE.height * 0.4);
+
+      // The whole example in the search box shows.
+      const fits = await page.locator('#site-search').evaluate((input: HTMLInputElement) => {
+        const style = getComputedStyle(input);
+        const probe = document.createElement('span');
+        probe.textContent = input.placeholder;
+        probe.style.font = getComputedStyle(input, '::placeholder').font;
+        probe.style.whiteSpace = 'pre';
+        probe.style.position = 'absolute';
+        document.body.append(probe);
+        const text = probe.getBoundingClientRect().width;
+        probe.remove();
+        const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return { text, room };
+      });
+      expect(fits.text, 'placeholder width vs room in the box').toBeLessThanOrEqual(fits.room);
+    });
+  }
+});
+
 export { AxeBuilder, type Page };
