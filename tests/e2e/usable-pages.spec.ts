@@ -48,6 +48,29 @@ test.describe('poster on a phone screen (point 22)', () => {
   });
 });
 
+test('the about page, linked from every footer, says who runs the portal and how to report a problem (point 16)', async ({ page }) => {
+  await page.goto('/huong-dan/');
+  await page.locator('footer').getByRole('link', { name: 'Giới thiệu' }).click();
+  await expect(page).toHaveURL(/\/gioi-thieu\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Giới thiệu Trợ giúp số Quảng Ninh');
+  const main = page.locator('main');
+  await expect(main).toContainText('dự án mã nguồn mở');
+  await expect(main).toContainText('tổ công nghệ số cộng đồng');
+  await expect(main).toContainText('không phải trang của cơ quan nhà nước');
+  await expect(main).toContainText('không thay thế các kênh chính thức');
+  await expect(main.getByRole('heading', { name: 'Báo lỗi hoặc góp ý' })).toBeVisible();
+  await expect(main.getByRole('link', { name: /quyền riêng tư/i })).toHaveAttribute('href', '/quyen-rieng-tu/');
+  // No invented hotline or address.
+  await expect(main.locator('a[href^="tel:"], a[href^="mailto:"], a[href^="http"]')).toHaveCount(0);
+  const axe = await new AxeBuilder({ page }).include('main').analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+});
+
+test('a guide\'s time and audience are separated by a spaced dot (point 22)', async ({ page }) => {
+  await page.goto('/vssid/quen-mat-khau/');
+  await expect(page.locator('.app-guide__meta')).toHaveText(/^Khoảng \d+ phút · Dành cho: /);
+});
+
 /** Large text: the site's "A++" (stored as the reader's choice), or the browser's text at 200 %. */
 async function largeText(page: Page, mode: 'A++' | '200%') {
   if (mode === 'A++') {
