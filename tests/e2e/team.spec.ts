@@ -126,9 +126,9 @@ test('a citizen books; the routed team accepts, notes and closes; the status pag
   const axe = await new AxeBuilder({ page: member }).analyze();
   expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 
-  // Other actions wait behind "Việc khác", so the bar at the bottom stays one row high.
-  await member.getByRole('button', { name: 'Việc khác' }).click();
-  await member.getByRole('button', { name: 'Ghi chú' }).click();
+  // Other actions wait behind "Thao tác khác", so the bar at the bottom stays one row high.
+  await member.getByRole('button', { name: 'Thao tác khác' }).click();
+  await member.getByRole('button', { name: 'Ghi chú', exact: true }).click();
   // An empty note is caught; the error summary's heading sits one level below the form's h3.
   await member.getByRole('button', { name: 'Lưu ghi chú' }).click();
   await expect(member.getByRole('heading', { level: 4, name: 'Có thông tin cần sửa' })).toBeVisible();

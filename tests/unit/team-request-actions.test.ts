@@ -20,7 +20,7 @@ describe('the actions of a request', () => {
     expect(primaryAction({ status: 'assigned', actions: ['accept', 'hand_over', 'note'] })).toBe('accept');
     expect(primaryAction({ status: 'accepted', actions: ['note', 'contact_attempt', 'close', 'release', 'hand_over'] })).toBe('close');
     expect(primaryAction({ status: 'unassigned', actions: ['hand_over', 'note'] })).toBe('hand_over');
-    // A team's own request is handed over from "Việc khác", not the big button.
+    // A team's own request is handed over from "Thao tác khác", not the big button.
     expect(primaryAction({ status: 'assigned', actions: ['hand_over', 'note'] })).toBeNull();
     expect(primaryAction({ status: 'closed', actions: [] })).toBeNull();
   });

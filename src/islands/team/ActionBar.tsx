@@ -9,7 +9,7 @@ interface Props {
   actions: readonly RequestAction[];
   /** The big button (lib/team/request-actions primaryAction). */
   primary: RequestAction | null;
-  /** The others: behind "Việc khác" when there is a primary, else side by side. */
+  /** The others: behind "Thao tác khác" when there is a primary, else side by side. */
   secondary: Panel[];
   busy: boolean;
   onAccept(): void;
@@ -17,7 +17,7 @@ interface Props {
 }
 
 /**
- * One row stuck to the bottom of the screen: the main action, and the others behind "Việc khác"
+ * One row stuck to the bottom of the screen: the main action, and the others behind "Thao tác khác"
  * (shown above the bar), so the bar never hides much of a small screen.
  */
 export default function ActionBar({ actions, primary, secondary, busy, onAccept, onOpen }: Props) {

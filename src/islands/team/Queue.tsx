@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { t } from '../../lib/i18n/team';
-import { formatAge, formatClock, isOverdue } from '../../lib/team/format';
+import { formatAge, formatClock, formatDeadline, isOverdue } from '../../lib/team/format';
 import { QUEUE_PAGE_MAX, QUEUE_PAGE_SIZE } from '../../lib/domain/team-vocabulary';
 import type { RequestSummary, TeamQueue } from '../../lib/api/team';
 import type { PlatformLinks } from './types';
@@ -34,13 +34,13 @@ function stateLine(item: RequestSummary, now: Date) {
   if (item.accept_by && isOverdue(item.accept_by, now)) {
     return (
       <span className="app-team__badge app-team__badge--overdue">
-        {t('team.queue.overdue', { time: formatClock(item.accept_by, now) })}
+        {t('team.queue.overdue', { time: formatDeadline(item.accept_by) })}
       </span>
     );
   }
   return (
     <span className="app-team__badge app-team__badge--waiting">
-      {item.accept_by ? t('team.queue.acceptBy', { time: formatClock(item.accept_by, now) }) : t('team.queue.waiting')}
+      {item.accept_by ? t('team.queue.acceptBy', { time: formatDeadline(item.accept_by) }) : t('team.queue.waiting')}
     </span>
   );
 }

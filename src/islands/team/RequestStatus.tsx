@@ -1,7 +1,7 @@
 import { t } from '../../lib/i18n/team';
 import type { RequestDetail } from '../../lib/api/team';
 import type { TeamOutcome } from '../../lib/domain/team-vocabulary';
-import { formatAge, formatClock, isOverdue } from '../../lib/team/format';
+import { formatAge, formatDeadline, isOverdue } from '../../lib/team/format';
 import { OUTCOME_LABELS, STATUS_LABELS } from '../../lib/team/labels';
 
 /** The request's status and outcome, reference code, age and acceptance deadline. */
@@ -19,7 +19,7 @@ export default function RequestStatus({ detail, now }: { detail: RequestDetail; 
         <>
           <br />
           <span className={isOverdue(detail.accept_by, now) ? 'app-team__error' : undefined}>
-            {t('team.detail.deadline', { time: formatClock(detail.accept_by, now) })}
+            {t('team.detail.deadline', { time: formatDeadline(detail.accept_by) })}
           </span>
         </>
       )}

@@ -25,6 +25,11 @@ interface Props {
   onBack(): void;
   /** Something changed: the queue should refresh. */
   onChanged(): void;
+  /**
+   * The request was handed to another team and the caller no longer sees it (not an admin): back to
+   * the queue with this message, instead of reading a request that is no longer the team's.
+   */
+  onHandedOver?: (message: string) => void;
 }
 
 /**
@@ -32,8 +37,9 @@ interface Props {
  * member has accepted it (tel: link, verification word), notes and history, and the actions the
  * server allows now, with the primary one at the bottom of the screen within reach of a thumb.
  */
-export default function RequestView({ requestId, now, guides, platforms, minContactAttempts, refreshTick, onBack, onChanged }: Props) {
-  const request = useRequest(requestId, { refreshTick, onChanged });
+export default function RequestView(props: Props) {
+  const { requestId, now, guides, platforms, minContactAttempts, refreshTick, onBack, onChanged, onHandedOver } = props;
+  const request = useRequest(requestId, { refreshTick, onChanged, onHandedOver });
   const { detail, busy, titleRef } = request;
   const [panel, setPanel] = useState<Panel | null>(null);
 
@@ -75,7 +81,11 @@ export default function RequestView({ requestId, now, guides, platforms, minCont
       {flashBox}
       <ContactDetails detail={detail} />
       <RequestNeeds detail={detail} guides={guides} platforms={platforms} />
-      <NotesAndHistory detail={detail} now={now} />
+      <NotesAndHistory
+        detail={detail}
+        now={now}
+        onAddNote={!panel && detail.actions.includes('note') ? () => openPanel('note') : undefined}
+      />
       {panel && (
         <ActionForm
           key={panel}

@@ -6,6 +6,7 @@ import Queue from './Queue';
 import RequestView from './RequestView';
 import MembersPanel from './MembersPanel';
 import Field from '../shared/Field';
+import Flash, { useFlash } from '../shared/Flash';
 import { useQueue, type QueueScope } from './useQueue';
 import { useOpenRequest } from './useOpenRequest';
 import { useTeamList } from './useTeamList';
@@ -31,6 +32,12 @@ export default function Workspace({ membership, now, guides, platforms }: Props)
   const queue = useQueue(me.team_id === null ? { pool: true } : { pool: false, teamId: me.team_id });
   const { openId, open, close } = useOpenRequest();
   const teams = useTeamList(me.role === 'admin');
+  // News for the queue view (a request handed over from the team).
+  const queueFlash = useFlash();
+  const handedOver = (message: string) => {
+    close();
+    queueFlash.show(message);
+  };
 
   return (
     <>
@@ -55,9 +62,11 @@ export default function Workspace({ membership, now, guides, platforms }: Props)
           refreshTick={queue.tick}
           onBack={close}
           onChanged={queue.refresh}
+          onHandedOver={me.role === 'admin' ? undefined : handedOver}
         />
       ) : (
         <>
+          <Flash state={queueFlash} />
           {me.role === 'admin' && <ScopePicker scope={queue.scope} teams={teams} onChange={queue.chooseScope} />}
           <Queue
             queue={queue.queue}
@@ -67,7 +76,10 @@ export default function Workspace({ membership, now, guides, platforms }: Props)
             platforms={platforms}
             loading={queue.loading}
             error={queue.error}
-            onOpen={open}
+            onOpen={(id) => {
+              queueFlash.clear();
+              open(id);
+            }}
             onRefresh={queue.refresh}
             onMore={queue.more}
           />

@@ -14,6 +14,8 @@ interface Options {
   refreshTick: number;
   /** Something changed: the queue should refresh. */
   onChanged(): void;
+  /** After a hand-over, for a caller who no longer sees the request: where to go, with the message. */
+  onHandedOver?: (message: string) => void;
 }
 
 /**
@@ -21,7 +23,7 @@ interface Options {
  * runs the actions on it one at a time, and reports each outcome in `flash` (shown by <Flash>). A request that
  * is no longer the caller's (handed over, moved on) is `gone`, with the reason.
  */
-export function useRequest(requestId: number, { refreshTick, onChanged }: Options) {
+export function useRequest(requestId: number, { refreshTick, onChanged, onHandedOver }: Options) {
   const [detail, setDetail] = useState<RequestDetail | null>(null);
   const [gone, setGone] = useState<string | null>(null);
   const flash = useFlash();
@@ -71,8 +73,9 @@ export function useRequest(requestId: number, { refreshTick, onChanged }: Option
   }
 
   /**
-   * Hands the request to another team. `onSent` runs as soon as the server agrees; then the request
-   * is read again: admins still see it, its former team no more (it is then `gone`, saying where).
+   * Hands the request to another team. `onSent` runs as soon as the server agrees. A member of the
+   * former team no longer sees it: `onHandedOver` takes them back to the queue with the news (reading
+   * it again would only fail). Admins still see it: it is read again.
    */
   async function handOver(args: Omit<RpcArgs<typeof handOverRequest>, 'request_id'>, onSent: () => void) {
     if (busy) return;
@@ -86,6 +89,10 @@ export function useRequest(requestId: number, { refreshTick, onChanged }: Option
     }
     onSent();
     onChanged();
+    if (onHandedOver) {
+      onHandedOver(t('team.handover.doneBack', { code: detail?.reference_code ?? '', team: answer.data.team.name }));
+      return;
+    }
     const done = t('team.handover.done', { team: answer.data.team.name });
     const again = await callRpc(teamRequest, { request_id: requestId });
     if (again.ok) {

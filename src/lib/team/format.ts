@@ -26,6 +26,15 @@ export function formatClock(at: string | Date, now: Date): string {
   return day === vietnamDayMonth(now) ? time : `${time} ${day}`;
 }
 
+/**
+ * A deadline in Vietnam, always with its date: "16:30 ngày 30/11". A bare "16:30" does not say
+ * whether it is today's or tomorrow's.
+ */
+export function formatDeadline(at: string | Date): string {
+  const date = new Date(at);
+  return t('team.time.dated', { time: vietnamClock(date), day: vietnamDayMonth(date) });
+}
+
 /** Whether the acceptance deadline has passed. */
 export function isOverdue(acceptBy: string | null, now: Date): boolean {
   return acceptBy !== null && new Date(acceptBy).getTime() <= now.getTime();

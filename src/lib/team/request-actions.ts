@@ -1,7 +1,7 @@
 /**
  * What the request screen of the team workspace offers and checks, as pure functions of the
  * request the server sent (team_request): which action is the big button at the bottom, which wait
- * behind "Việc khác", which hand-over reasons fit, which number to call, and what a form still
+ * behind "Thao tác khác", which hand-over reasons fit, which number to call, and what a form still
  * lacks before it is sent. The server decides what is allowed (`actions`) and checks everything
  * again; these only arrange it. Unit-tested in tests/unit/team-request-actions.test.ts.
  */
@@ -36,7 +36,7 @@ export function primaryAction(detail: Pick<RequestDetail, 'actions' | 'status'>)
   return null;
 }
 
-/** The other allowed actions, in the server's order (behind "Việc khác" when there is a primary). */
+/** The other allowed actions, in the server's order (behind "Thao tác khác" when there is a primary). */
 export function secondaryActions(detail: Pick<RequestDetail, 'actions'>, primary: RequestAction | null): Panel[] {
   return detail.actions.filter((action): action is Panel => action !== primary && action !== 'accept');
 }
