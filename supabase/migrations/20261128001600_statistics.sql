@@ -154,10 +154,15 @@ begin
                 from app.guide_feedback g
                 where g.created_at >= range_start and g.created_at < range_end
                 group by g.guide_code order by count(*) desc, g.guide_code limit 50) y), '[]'::jsonb))
-      from app.guide_feedback f where f.created_at >= range_start and f.created_at < range_end) end
+      from app.guide_feedback f where f.created_at >= range_start and f.created_at < range_end) end,
+    -- The citizens' answers after "Đã xong" (app.help_ratings, created by the help rating migration,
+    -- 20261128002400; PL/pgSQL resolves the table when this runs, not when it is created).
+    'help_ratings', (
+      select jsonb_build_object('helped', count(*) filter (where hr.helped), 'not_helped', count(*) filter (where not hr.helped))
+      from app.help_ratings hr join r on r.id = hr.request_id)
   ) into result;
   return result;
 end
 $$;
-comment on function public.request_statistics(date, date, bigint) is 'Statistics of help requests created between from_day and to_day (Vietnam days; default the last 90; at most 367): total, by_status, by_outcome, by_commune, by_need, by_week, time_to_accept and time_to_close {count, median_minutes, p90_minutes}, waiting_longest (open now: reference code, status, commune, team code, minutes), stale_teams, and for admins province-wide poster_scans and guide_feedback. Admins: province or one team; leaders: their own team. No personal data. Errors: forbidden, range_invalid.';
+comment on function public.request_statistics(date, date, bigint) is 'Statistics of help requests created between from_day and to_day (Vietnam days; default the last 90; at most 367): total, by_status, by_outcome, by_commune, by_need, by_week, time_to_accept and time_to_close {count, median_minutes, p90_minutes}, waiting_longest (open now: reference code, status, commune, team code, minutes), stale_teams, help_ratings {helped, not_helped} (answers of citizens after closing), and for admins province-wide poster_scans and guide_feedback. Admins: province or one team; leaders: their own team. No personal data. Errors: forbidden, range_invalid.';
 grant execute on function public.request_statistics(date, date, bigint) to authenticated;

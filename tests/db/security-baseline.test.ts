@@ -17,6 +17,8 @@ const ANON_FUNCTIONS = [
   'request_help',
   'request_status',
   'cancel_request',
+  // The citizen's one-tap answer after "Đã xong" (issue 16): checked by code and phone, yes/no only.
+  'rate_help',
 ];
 
 const OUR_SCHEMAS = "('public', 'app')";

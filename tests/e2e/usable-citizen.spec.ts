@@ -115,6 +115,28 @@ test('the reference code is never broken across lines at 360 px, also at A++ (po
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 });
 
+test('after "Đã xong" the citizen says in one tap whether the help worked (point 22)', async ({ page }) => {
+  const code = await book(page, '0912345106');
+  await sql(
+    `update app.help_requests set status = 'closed', outcome = 'helped', accepted_at = now(), closed_at = now()
+     where reference_code = $1`,
+    [code],
+  );
+  await page.goto(`${stack.url}/tra-cuu/`);
+  await page.locator('#lk-code').fill(code);
+  await page.locator('#lk-phone').fill('0912345106');
+  await page.getByRole('button', { name: 'Xem tình trạng' }).click();
+  await expect(page.getByTestId('status')).toHaveText('Đã xong');
+  await expect(page.getByRole('heading', { name: 'Tổ đã giúp được bạn chưa?' })).toBeVisible();
+  await page.getByRole('button', { name: 'Có, đã làm được' }).click();
+  await expect(page.getByText('Cảm ơn bạn đã trả lời.')).toBeVisible();
+  const rows = await sql(
+    `select r.helped from app.help_ratings r join app.help_requests h on h.id = r.request_id where h.reference_code = $1`,
+    [code],
+  );
+  expect(rows).toEqual([{ helped: true }]);
+});
+
 test.describe('cancel on /tra-cuu/ (point 19)', () => {
   test('the disabled button says why, focus goes to the status, the erase form is pre-filled and big enough', async ({ page }) => {
     const code = await book(page, '0912345104');

@@ -6,6 +6,7 @@ import { t } from '../../lib/i18n/status';
 import { outcomeText } from '../../lib/status/steps';
 import CancelRequest from './CancelRequest';
 import type { Credentials } from './LookupForm';
+import RateHelp from './RateHelp';
 import RequestSteps from './RequestSteps';
 
 interface Props {
@@ -58,6 +59,7 @@ export default function StatusView({ result, credentials, onChange, onAgain }: P
           </p>
         )}
       </div>
+      {result.status === 'closed' && !result.personal_data_erased && <RateHelp credentials={credentials} />}
       <h3>{t('lookup.result.steps')}</h3>
       <RequestSteps result={result} />
       <p className="app-safety">

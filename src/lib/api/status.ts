@@ -115,6 +115,18 @@ export const requestDataErasure = defineRpc(
   ]),
 );
 
+/**
+ * rate_help(code, phone, helped): after a team closed the request, the citizen says whether the
+ * help worked, once (the first answer stays: `helped` is the stored one, `already_rated` true on a
+ * later call). Anyone (anon), POST only, rate-limited like request_status. Errors: helped_required,
+ * not_closed, rate_limited, post_required.
+ */
+export const rateHelp = defineRpc(
+  'rate_help',
+  { ...credentials, helped: z.boolean() },
+  z.union([notFoundSchema, z.object({ found: z.literal(true), helped: z.boolean(), already_rated: z.boolean() })]),
+);
+
 /** Turns the generic `{found: false}` of request_status and cancel_request into the error `not_found`. */
 export function foundOnly(
   result: RpcResult<z.output<typeof lookupAnswerSchema>>,

@@ -22,7 +22,7 @@ export const REASON_LABELS: Record<CancelReason, MessageKey> = {
  * 20261128001300_personal_data_retention.sql); not_found also stands for their generic
  * `{found: false}` (foundOnly() in src/lib/api/status.ts).
  */
-export const LOOKUP_ERRORS = ['not_found', 'rate_limited', 'reason_invalid', 'not_cancellable', 'post_required'] as const;
+export const LOOKUP_ERRORS = ['not_found', 'rate_limited', 'reason_invalid', 'not_cancellable', 'not_closed', 'post_required'] as const;
 type LookupError = (typeof LOOKUP_ERRORS)[number];
 
 /**
