@@ -54,7 +54,7 @@ create table app.teams (
   service_radius_m integer not null default 5000 check (service_radius_m between 100 and 100000),
   capacity integer not null default 10 check (capacity between 1 and 1000),
   active boolean not null default true,
-  public_phone text check (public_phone ~ '^0[0-9]{9}$'),
+  public_phone text check (public_phone ~ '^(0[35789][0-9]{8}|02[0-9]{9})$'),
   is_demo boolean not null default false,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now()
@@ -63,7 +63,7 @@ comment on table app.teams is 'Community digital technology teams (tổ công ng
 comment on column app.teams.code is 'Stable team code used by CSV import (upsert key).';
 comment on column app.teams.service_radius_m is 'How far from the base point the team travels to help, in metres.';
 comment on column app.teams.capacity is 'Open requests the team can hold before routing prefers other teams.';
-comment on column app.teams.public_phone is 'Public contact phone shown to citizens after booking (normalised 0XXXXXXXXX).';
+comment on column app.teams.public_phone is 'Public contact phone shown to citizens after booking (normalised like app.normalize_phone: mobile 0XXXXXXXXX or landline 02XXXXXXXXX).';
 comment on column app.teams.is_demo is 'True for demo teams created by seed.sql; never true for real teams.';
 -- The teams of a commune (admin filter, foreign key); the nearest active teams to a point
 -- (hand-over suggestions order by position <-> point).

@@ -9,14 +9,15 @@
 --
 -- Columns (header names; order free): code, name, commune (code, slug or name; also accepted as
 -- commune_code), base_lat, base_lon (a decimal point or comma), service_radius_m (default 5000),
--- capacity (default 10), public_phone (optional), active (có/không, 1/0, true/false, x; default
+-- capacity (default 10), public_phone (optional; any spelling the booking form takes), active (có/không, 1/0, true/false, x; default
 -- có), covers (more communes the team covers, separated by ";"). A team always covers its own
 -- commune. Teams are matched by code: a new code creates a team, a known one updates it when
 -- something differs, else it is unchanged; so importing the same file twice changes nothing.
 -- Teams absent from the file are left alone. An import is all-or-nothing: every row is checked
--- first, and one error anywhere changes nothing; errors come back as (line, column, code).
+-- first, and one error anywhere changes nothing; errors come back as (line, column, code, value).
 --
--- Objects: app.fold_text(), app.commune_lookup(), app.resolve_commune(), app.check_team_fields(),
+-- Objects: app.fold_text(), app.commune_lookup(), app.resolve_commune(), app.field_error(),
+--          app.check_team_fields(),
 --          app.parse_csv(), app.csv_field(), app.team_covers(), app.save_team(),
 --          app.reroute_team_requests(), app.require_admin(), app.admin_team_json(),
 --          public.admin_teams(), public.admin_save_team(),
@@ -70,6 +71,20 @@ as $$
 $$;
 comment on function app.resolve_commune(text, jsonb) is 'Commune code for a code, slug or (folded) name, with or without its type; null when unknown. Pass app.commune_lookup() when resolving many.';
 
+/* One problem with a team field, for the CSV import and the team form: the column, the error code
+   and the value as written (cut to 60 characters, absent when empty), so the page can show what
+   was wrong beside the format it expects. */
+create function app.field_error(field text, code text, value text)
+returns jsonb
+language plpgsql immutable parallel safe
+set search_path = ''
+as $$
+begin
+  return jsonb_strip_nulls(jsonb_build_object('column', field, 'code', code, 'value', left(nullif(btrim(value), ''), 60)));
+end
+$$;
+comment on function app.field_error(text, text, text) is 'A team field problem as {column, code, value}: the value as written, cut to 60 characters, absent when empty.';
+
 /* Checks the fields of one team, all given as text (a CSV row or the edit form), and returns
    {clean: {...}, errors: [{column, code}]}. The one rule book for import, create and edit.
    Codes: required, invalid, too_long, outside_province, out_of_range, unknown. */
@@ -99,7 +114,7 @@ begin
   if v_code = '' then
     errors := errors || jsonb_build_object('column', 'code', 'code', 'required');
   elsif v_code !~ '^[A-Z0-9][A-Z0-9-]{1,31}$' then
-    errors := errors || jsonb_build_object('column', 'code', 'code', 'invalid');
+    errors := errors || app.field_error('code', 'invalid', fields ->> 'code');
   end if;
 
   v_name := app.clean_line(coalesce(fields ->> 'name', ''));
@@ -107,7 +122,7 @@ begin
     errors := errors || jsonb_build_object('column', 'name', 'code', 'required');
   elsif char_length(v_name) not between 3 and 120
     or v_name ~ '[\u0001-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff<>]' then
-    errors := errors || jsonb_build_object('column', 'name', 'code', 'invalid');
+    errors := errors || app.field_error('name', 'invalid', fields ->> 'name');
   end if;
 
   v := btrim(coalesce(fields ->> 'commune', ''));
@@ -116,7 +131,7 @@ begin
   else
     v_commune := app.resolve_commune(v, lookup);
     if v_commune is null then
-      errors := errors || jsonb_build_object('column', 'commune', 'code', 'unknown');
+      errors := errors || app.field_error('commune', 'unknown', fields ->> 'commune');
     end if;
   end if;
 
@@ -125,33 +140,33 @@ begin
   if v = '' then
     errors := errors || jsonb_build_object('column', 'base_lat', 'code', 'required');
   elsif v !~ '^-?[0-9]{1,3}(\.[0-9]{1,10})?$' then
-    errors := errors || jsonb_build_object('column', 'base_lat', 'code', 'invalid');
+    errors := errors || app.field_error('base_lat', 'invalid', fields ->> 'base_lat');
   else
     v_lat := v::double precision;
     if v_lat not between 20.6 and 21.75 then
-      errors := errors || jsonb_build_object('column', 'base_lat', 'code', 'outside_province');
+      errors := errors || app.field_error('base_lat', 'outside_province', fields ->> 'base_lat');
     end if;
   end if;
   v := replace(btrim(coalesce(fields ->> 'base_lon', '')), ',', '.');
   if v = '' then
     errors := errors || jsonb_build_object('column', 'base_lon', 'code', 'required');
   elsif v !~ '^-?[0-9]{1,3}(\.[0-9]{1,10})?$' then
-    errors := errors || jsonb_build_object('column', 'base_lon', 'code', 'invalid');
+    errors := errors || app.field_error('base_lon', 'invalid', fields ->> 'base_lon');
   else
     v_lon := v::double precision;
     if v_lon not between 106.4 and 108.15 then
-      errors := errors || jsonb_build_object('column', 'base_lon', 'code', 'outside_province');
+      errors := errors || app.field_error('base_lon', 'outside_province', fields ->> 'base_lon');
     end if;
   end if;
 
   v := regexp_replace(btrim(coalesce(fields ->> 'service_radius_m', '')), '[ .]', '', 'g');
   if v <> '' then
     if v !~ '^[0-9]{1,7}$' then
-      errors := errors || jsonb_build_object('column', 'service_radius_m', 'code', 'invalid');
+      errors := errors || app.field_error('service_radius_m', 'invalid', fields ->> 'service_radius_m');
     else
       v_radius := v::integer;
       if v_radius not between 100 and 100000 then
-        errors := errors || jsonb_build_object('column', 'service_radius_m', 'code', 'out_of_range');
+        errors := errors || app.field_error('service_radius_m', 'out_of_range', fields ->> 'service_radius_m');
       end if;
     end if;
   end if;
@@ -159,20 +174,21 @@ begin
   v := btrim(coalesce(fields ->> 'capacity', ''));
   if v <> '' then
     if v !~ '^[0-9]{1,5}$' then
-      errors := errors || jsonb_build_object('column', 'capacity', 'code', 'invalid');
+      errors := errors || app.field_error('capacity', 'invalid', fields ->> 'capacity');
     else
       v_capacity := v::integer;
       if v_capacity not between 1 and 1000 then
-        errors := errors || jsonb_build_object('column', 'capacity', 'code', 'out_of_range');
+        errors := errors || app.field_error('capacity', 'out_of_range', fields ->> 'capacity');
       end if;
     end if;
   end if;
 
   v := btrim(coalesce(fields ->> 'public_phone', ''));
   if v <> '' then
+    -- Any spelling the booking form accepts (spaces, dots, +84), mobile or landline.
     v_phone := app.normalize_phone(v);
-    if v_phone is null or v_phone !~ '^0[0-9]{9}$' then
-      errors := errors || jsonb_build_object('column', 'public_phone', 'code', 'invalid');
+    if v_phone is null then
+      errors := errors || app.field_error('public_phone', 'invalid', fields ->> 'public_phone');
     end if;
   end if;
 
@@ -182,14 +198,14 @@ begin
   elsif v in ('khong', '0', 'false', 'no', 'ngung', 'ngung hoat dong') then
     v_active := false;
   else
-    errors := errors || jsonb_build_object('column', 'active', 'code', 'invalid');
+    errors := errors || app.field_error('active', 'invalid', fields ->> 'active');
   end if;
 
   for part in select btrim(p) from regexp_split_to_table(coalesce(fields ->> 'covers', ''), '[;\n]') p loop
     continue when part = '';
     resolved := app.resolve_commune(part, lookup);
     if resolved is null then
-      errors := errors || jsonb_build_object('column', 'covers', 'code', 'unknown');
+      errors := errors || app.field_error('covers', 'unknown', part);
       exit;
     end if;
     v_covers := v_covers || resolved;

@@ -69,14 +69,14 @@ create table app.teams (
   constraint teams_capacity_check CHECK (((capacity >= 1) AND (capacity <= 1000))),
   constraint teams_code_check CHECK ((code ~ '^[A-Z0-9][A-Z0-9-]{1,31}$'::text)),
   constraint teams_name_check CHECK (((length(btrim(name)) >= 3) AND (length(btrim(name)) <= 120))),
-  constraint teams_public_phone_check CHECK ((public_phone ~ '^0[0-9]{9}$'::text)),
+  constraint teams_public_phone_check CHECK ((public_phone ~ '^(0[35789][0-9]{8}|02[0-9]{9})$'::text)),
   constraint teams_service_radius_m_check CHECK (((service_radius_m >= 100) AND (service_radius_m <= 100000)))
 );
 comment on table app.teams is 'Community digital technology teams (tổ công nghệ số cộng đồng). Soft-deleted with active = false, never hard-deleted once they have history.';
 comment on column app.teams.code is 'Stable team code used by CSV import (upsert key).';
 comment on column app.teams.service_radius_m is 'How far from the base point the team travels to help, in metres.';
 comment on column app.teams.capacity is 'Open requests the team can hold before routing prefers other teams.';
-comment on column app.teams.public_phone is 'Public contact phone shown to citizens after booking (normalised 0XXXXXXXXX).';
+comment on column app.teams.public_phone is 'Public contact phone shown to citizens after booking (normalised like app.normalize_phone: mobile 0XXXXXXXXX or landline 02XXXXXXXXX).';
 comment on column app.teams.is_demo is 'True for demo teams created by seed.sql; never true for real teams.';
 CREATE INDEX teams_commune_code_idx ON app.teams USING btree (commune_code);
 CREATE INDEX teams_position_idx ON app.teams USING gist ("position") WHERE active;

@@ -55,7 +55,7 @@ begin
   if v_code = '' then
     errors := errors || jsonb_build_object('column', 'code', 'code', 'required');
   elsif v_code !~ '^[A-Z0-9][A-Z0-9-]{1,31}$' then
-    errors := errors || jsonb_build_object('column', 'code', 'code', 'invalid');
+    errors := errors || app.field_error('code', 'invalid', fields ->> 'code');
   end if;
 
   v_name := app.clean_line(coalesce(fields ->> 'name', ''));
@@ -63,7 +63,7 @@ begin
     errors := errors || jsonb_build_object('column', 'name', 'code', 'required');
   elsif char_length(v_name) not between 3 and 120
     or v_name ~ '[\u0001-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff<>]' then
-    errors := errors || jsonb_build_object('column', 'name', 'code', 'invalid');
+    errors := errors || app.field_error('name', 'invalid', fields ->> 'name');
   end if;
 
   v := btrim(coalesce(fields ->> 'commune', ''));
@@ -72,7 +72,7 @@ begin
   else
     v_commune := app.resolve_commune(v, lookup);
     if v_commune is null then
-      errors := errors || jsonb_build_object('column', 'commune', 'code', 'unknown');
+      errors := errors || app.field_error('commune', 'unknown', fields ->> 'commune');
     end if;
   end if;
 
@@ -81,33 +81,33 @@ begin
   if v = '' then
     errors := errors || jsonb_build_object('column', 'base_lat', 'code', 'required');
   elsif v !~ '^-?[0-9]{1,3}(\.[0-9]{1,10})?$' then
-    errors := errors || jsonb_build_object('column', 'base_lat', 'code', 'invalid');
+    errors := errors || app.field_error('base_lat', 'invalid', fields ->> 'base_lat');
   else
     v_lat := v::double precision;
     if v_lat not between 20.6 and 21.75 then
-      errors := errors || jsonb_build_object('column', 'base_lat', 'code', 'outside_province');
+      errors := errors || app.field_error('base_lat', 'outside_province', fields ->> 'base_lat');
     end if;
   end if;
   v := replace(btrim(coalesce(fields ->> 'base_lon', '')), ',', '.');
   if v = '' then
     errors := errors || jsonb_build_object('column', 'base_lon', 'code', 'required');
   elsif v !~ '^-?[0-9]{1,3}(\.[0-9]{1,10})?$' then
-    errors := errors || jsonb_build_object('column', 'base_lon', 'code', 'invalid');
+    errors := errors || app.field_error('base_lon', 'invalid', fields ->> 'base_lon');
   else
     v_lon := v::double precision;
     if v_lon not between 106.4 and 108.15 then
-      errors := errors || jsonb_build_object('column', 'base_lon', 'code', 'outside_province');
+      errors := errors || app.field_error('base_lon', 'outside_province', fields ->> 'base_lon');
     end if;
   end if;
 
   v := regexp_replace(btrim(coalesce(fields ->> 'service_radius_m', '')), '[ .]', '', 'g');
   if v <> '' then
     if v !~ '^[0-9]{1,7}$' then
-      errors := errors || jsonb_build_object('column', 'service_radius_m', 'code', 'invalid');
+      errors := errors || app.field_error('service_radius_m', 'invalid', fields ->> 'service_radius_m');
     else
       v_radius := v::integer;
       if v_radius not between 100 and 100000 then
-        errors := errors || jsonb_build_object('column', 'service_radius_m', 'code', 'out_of_range');
+        errors := errors || app.field_error('service_radius_m', 'out_of_range', fields ->> 'service_radius_m');
       end if;
     end if;
   end if;
@@ -115,20 +115,21 @@ begin
   v := btrim(coalesce(fields ->> 'capacity', ''));
   if v <> '' then
     if v !~ '^[0-9]{1,5}$' then
-      errors := errors || jsonb_build_object('column', 'capacity', 'code', 'invalid');
+      errors := errors || app.field_error('capacity', 'invalid', fields ->> 'capacity');
     else
       v_capacity := v::integer;
       if v_capacity not between 1 and 1000 then
-        errors := errors || jsonb_build_object('column', 'capacity', 'code', 'out_of_range');
+        errors := errors || app.field_error('capacity', 'out_of_range', fields ->> 'capacity');
       end if;
     end if;
   end if;
 
   v := btrim(coalesce(fields ->> 'public_phone', ''));
   if v <> '' then
+    -- Any spelling the booking form accepts (spaces, dots, +84), mobile or landline.
     v_phone := app.normalize_phone(v);
-    if v_phone is null or v_phone !~ '^0[0-9]{9}$' then
-      errors := errors || jsonb_build_object('column', 'public_phone', 'code', 'invalid');
+    if v_phone is null then
+      errors := errors || app.field_error('public_phone', 'invalid', fields ->> 'public_phone');
     end if;
   end if;
 
@@ -138,14 +139,14 @@ begin
   elsif v in ('khong', '0', 'false', 'no', 'ngung', 'ngung hoat dong') then
     v_active := false;
   else
-    errors := errors || jsonb_build_object('column', 'active', 'code', 'invalid');
+    errors := errors || app.field_error('active', 'invalid', fields ->> 'active');
   end if;
 
   for part in select btrim(p) from regexp_split_to_table(coalesce(fields ->> 'covers', ''), '[;\n]') p loop
     continue when part = '';
     resolved := app.resolve_commune(part, lookup);
     if resolved is null then
-      errors := errors || jsonb_build_object('column', 'covers', 'code', 'unknown');
+      errors := errors || app.field_error('covers', 'unknown', part);
       exit;
     end if;
     v_covers := v_covers || resolved;
@@ -191,6 +192,18 @@ AS $function$
     else value end
 $function$;
 comment on function app.csv_field(value text) is 'Quotes a CSV field when it holds a comma, quote, semicolon, line break or edge spaces.';
+
+CREATE OR REPLACE FUNCTION app.field_error(field text, code text, value text)
+ RETURNS jsonb
+ LANGUAGE plpgsql
+ IMMUTABLE PARALLEL SAFE
+ SET search_path TO ''
+AS $function$
+begin
+  return jsonb_strip_nulls(jsonb_build_object('column', field, 'code', code, 'value', left(nullif(btrim(value), ''), 60)));
+end
+$function$;
+comment on function app.field_error(field text, code text, value text) is 'A team field problem as {column, code, value}: the value as written, cut to 60 characters, absent when empty.';
 
 CREATE OR REPLACE FUNCTION app.fold_text(raw text)
  RETURNS text

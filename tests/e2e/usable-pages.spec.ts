@@ -71,6 +71,20 @@ test('a guide\'s time and audience are separated by a spaced dot (point 22)', as
   await expect(page.locator('.app-guide__meta')).toHaveText(/^Khoảng \d+ phút · Dành cho: /);
 });
 
+test.describe('admin workspace on a desktop (point 21)', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+  test('uses the width of the screen, under an admin header instead of the citizen one', async ({ page }) => {
+    await page.goto('/quan-tri/');
+    const main = (await page.locator('main').boundingBox())!;
+    expect(main.width).toBeGreaterThanOrEqual(1100);
+    const header = page.locator('body > header');
+    await expect(header).toContainText('Quản trị');
+    await expect(header.getByRole('link', { name: 'Đặt lịch hỗ trợ' })).toHaveCount(0);
+    await expect(page.locator('#site-search')).toHaveCount(0);
+    await expect(header.getByRole('link', { name: 'Trang làm việc của tổ' })).toHaveAttribute('href', '/doi/');
+  });
+});
+
 /** Large text: the site's "A++" (stored as the reader's choice), or the browser's text at 200 %. */
 async function largeText(page: Page, mode: 'A++' | '200%') {
   if (mode === 'A++') {

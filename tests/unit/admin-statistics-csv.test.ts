@@ -15,12 +15,13 @@ describe('statistics CSV', () => {
   it('writes one row per figure, with Vietnamese names intact', () => {
     const stats = statisticsFixture({ poster_scans: { total: 5, top: [{ poster: 'g-vs4', scans: 5 }] } });
     const lines = statisticsToCsv(stats).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('section,key,label,value');
-    expect(lines).toContain('total,,,2');
-    expect(lines).toContain('status,closed,,1');
-    expect(lines).toContain('commune,06685,Phường Hồng Gai,2');
-    expect(lines).toContain('time_to_close,median_minutes,,120');
-    expect(lines).toContain('poster,g-vs4,,5');
-    expect(lines.some((l) => l.startsWith('feedback'))).toBe(false);
+    // Vietnamese labels throughout (issue 16 point 21; tests/unit/admin-usability.test.ts).
+    expect(lines[0]).toBe('Phần,Mục,Số liệu');
+    expect(lines).toContain('Tổng số yêu cầu,Tất cả,2');
+    expect(lines).toContain('Theo tình trạng,Đã xong,1');
+    expect(lines).toContain('"Theo xã, phường",Phường Hồng Gai (06685),2');
+    expect(lines).toContain('Từ lúc gửi đến khi xong,Trung vị (phút),120');
+    expect(lines).toContain('Lượt quét áp phích QR,g-vs4,5');
+    expect(lines.some((l) => l.startsWith('Đánh giá hướng dẫn'))).toBe(false);
   });
 });

@@ -22,7 +22,13 @@ const TABS: [Tab, MessageKey][] = [
  * each panel in its own file. Every call goes through the contracts of src/lib/api/admin.ts; the
  * database checks the admin role.
  */
-export default function AdminWorkspace({ communes }: { communes: AdminCommune[] }) {
+interface Props {
+  communes: AdminCommune[];
+  /** Poster ids (`g-vs4`, `x-ha-tu`) by the name shown for their scans. */
+  posterNames: Record<string, string>;
+}
+
+export default function AdminWorkspace({ communes, posterNames }: Props) {
   const { session, allowed, signOut } = useAdminSession();
   const [tab, setTab] = useState<Tab>('teams');
 
@@ -53,7 +59,7 @@ export default function AdminWorkspace({ communes }: { communes: AdminCommune[] 
       </nav>
       {tab === 'teams' && <TeamsPanel communes={communes} viewer={{ email, role: 'admin' }} />}
       {tab === 'import' && <ImportPanel />}
-      {tab === 'stats' && <StatsPanel />}
+      {tab === 'stats' && <StatsPanel posterNames={posterNames} />}
     </div>
   );
 }

@@ -14,7 +14,7 @@ import StatsReport from './StatsReport';
  * The first range is read when the tab opens: if that fails, the panel says so quietly (focus stays
  * on the tab); a range the admin asks for that fails shows in the error box, which takes focus.
  */
-export default function StatsPanel() {
+export default function StatsPanel({ posterNames }: { posterNames: Readonly<Record<string, string>> }) {
   const [first] = useState(() => ({ from: vietnamDay(-89), to: vietnamDay() }));
   const [from, setFrom] = useState(first.from);
   const [to, setTo] = useState(first.to);
@@ -50,13 +50,13 @@ export default function StatsPanel() {
         <TextField id="s-to" label={t('admin.stats.to')} type="date" value={to} onChange={setTo} />
         <p>
           <button className="app-button" type="submit">{t('admin.stats.show')}</button>{' '}
-          <button className="app-button app-button--secondary" type="button" disabled={!stats} onClick={() => stats && downloadText(`so-lieu-${from}-${to}.csv`, statisticsToCsv(stats))}>
+          <button className="app-button app-button--secondary" type="button" disabled={!stats} onClick={() => stats && downloadText(`so-lieu-${from}-${to}.csv`, statisticsToCsv(stats, posterNames))}>
             {t('admin.stats.export')}
           </button>
         </p>
       </form>
       <Flash state={flash} />
-      {stats && <StatsReport stats={stats} />}
+      {stats && <StatsReport stats={stats} posterNames={posterNames} />}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { t } from '../../lib/i18n/admin';
 import type { Statistics } from '../../lib/api/admin';
-import { duration } from '../../lib/admin/format';
+import { duration, posterLabel } from '../../lib/admin/format';
 import { statisticsRows, statusLabel } from '../../lib/admin/statistics-view';
 import { Bars, CountTable } from './Charts';
 
@@ -9,7 +9,7 @@ import { Bars, CountTable } from './Charts';
  * speed (median and 90th percentile), communes, the requests waiting longest, teams with stale
  * requests, poster scans and guide feedback. Every chart has its numbers in a table or in words.
  */
-export default function StatsReport({ stats }: { stats: Statistics }) {
+export default function StatsReport({ stats, posterNames }: { stats: Statistics; posterNames: Readonly<Record<string, string>> }) {
   const rows = statisticsRows(stats);
   return (
     <>
@@ -73,11 +73,23 @@ export default function StatsReport({ stats }: { stats: Statistics }) {
         </table>
       )}
 
+      {stats.help_ratings && (
+        <>
+          <h3>{t('admin.stats.ratings')}</h3>
+          <CountTable
+            caption={t('admin.stats.ratings')}
+            rows={[
+              { label: t('admin.stats.ratingHelped'), value: stats.help_ratings.helped },
+              { label: t('admin.stats.ratingNotHelped'), value: stats.help_ratings.not_helped },
+            ]}
+          />
+        </>
+      )}
       {stats.poster_scans && (
         <>
           <h3>{t('admin.stats.posters')}</h3>
           <p>{t('admin.stats.postersTotal', { total: stats.poster_scans.total })}</p>
-          <Bars items={stats.poster_scans.top.map((p) => ({ label: p.poster, value: p.scans }))} label={t('admin.stats.posters')} />
+          <Bars items={stats.poster_scans.top.map((p) => ({ label: posterLabel(p.poster, posterNames), value: p.scans }))} label={t('admin.stats.posters')} />
         </>
       )}
       {stats.guide_feedback && (

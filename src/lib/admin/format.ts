@@ -21,9 +21,29 @@ const FIELD_ERRORS: ReadonlySet<string> = new Set([
  * A field problem in words: "cột capacity: giá trị nằm ngoài khoảng cho phép" (the column is left
  * out when `column` is null, as beside the field of a form). Unknown codes are shown as they are.
  */
-export function fieldProblem(e: { column: string | null; code: string; first_line?: number }): string {
-  const text = FIELD_ERRORS.has(e.code) ? t(`admin.error.${e.code}` as MessageKey, { first: e.first_line ?? '' }) : e.code;
+export function fieldProblem(e: { column: string | null; code: string; first_line?: number; value?: string }): string {
+  let text = FIELD_ERRORS.has(e.code) ? t(`admin.error.${e.code}` as MessageKey, { first: e.first_line ?? '' }) : e.code;
+  // What was written, and what the column expects: "đang ghi «12345», cần: số điện thoại …".
+  if (e.value !== undefined) text += ` (${t('admin.import.youWrote', { value: e.value })})`;
+  if (e.column && FORMAT_CODES.has(e.code) && Object.hasOwn(COLUMN_FORMATS, e.column)) {
+    text += `. ${t('admin.import.expected', { format: t(COLUMN_FORMATS[e.column]!) })}`;
+  }
   return e.column ? `${t('admin.import.errorColumn', { column: e.column })}: ${text}` : text;
+}
+
+/** Problems with a value whose fix is to write it in the expected format. */
+const FORMAT_CODES: ReadonlySet<string> = new Set(['invalid', 'out_of_range', 'outside_province', 'unknown']);
+
+/** The format each team column expects, in words with an example. */
+const COLUMN_FORMATS: Record<string, MessageKey> = Object.fromEntries(
+  ['code', 'name', 'commune', 'base_lat', 'base_lon', 'service_radius_m', 'capacity', 'public_phone', 'active', 'covers'].map(
+    (column) => [column, `admin.format.${column}` as MessageKey],
+  ),
+);
+
+/** A poster id of the scan counts (`g-vs4`) as its poster's name; the id itself when unknown. */
+export function posterLabel(poster: string, names: Readonly<Record<string, string>>): string {
+  return Object.hasOwn(names, poster) ? names[poster]! : poster;
 }
 
 /** A duration for people: minutes below 2 hours, hours (one decimal) below 2 days, then days. */

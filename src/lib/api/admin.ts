@@ -47,7 +47,12 @@ const adminTeamPageSchema = z.object({
 export type AdminTeamPage = z.output<typeof adminTeamPageSchema>;
 
 /** One problem with a field: which column and a stable code (`required`, `invalid`, …). */
-const fieldErrorSchema = z.object({ column: z.nullable(z.string()), code: z.string() });
+const fieldErrorSchema = z.object({
+  column: z.nullable(z.string()),
+  code: z.string(),
+  /** The value that was wrong, as written (cut to 60 characters); absent when there was none. */
+  value: z.optional(z.string()),
+});
 
 /**
  * admin_teams(search, commune_code, active, overloaded, page, page_size): teams filtered and paged
@@ -180,6 +185,8 @@ export const statisticsSchema = z.object({
     }),
   ),
   stale_rules: z.object({ accept_within_minutes: z.number(), accepted_days: z.number() }),
+  /** The citizens' answers to "Tổ đã giúp được bạn chưa?" after closing, for these requests. */
+  help_ratings: z.optional(z.object({ helped: countSchema, not_helped: countSchema })),
   /** Province-wide, admins only (null for a team's view). */
   poster_scans: z.nullable(
     z.object({ total: countSchema, top: z.array(z.object({ poster: z.string(), scans: countSchema })) }),

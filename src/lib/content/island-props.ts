@@ -8,6 +8,7 @@ import type { Platform } from '../schemas/platform';
 import { slugFromId } from './guides';
 import { guidePath, platformPath } from './paths';
 import { platformsInOrder } from './guide-lists';
+import { communePosterId, guidePosterId } from '../domain/poster-id';
 
 interface CommuneEntry {
   data: Commune;
@@ -71,4 +72,19 @@ export function teamWorkspaceProps(guides: readonly GuideEntry[], platforms: rea
 /** Communes for the admin workspace's filters and team form: code and name, by name. */
 export function adminCommunes(communes: readonly CommuneEntry[]): { code: string; name: string }[] {
   return communes.map(({ data }) => ({ code: data.code, name: data.name })).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+}
+
+/**
+ * The admin statistics' poster names: each poster id (`g-vs4`, `x-ha-tu`) with the guide's title or
+ * the commune's name, so that scans are labelled by what was printed, not by raw ids.
+ */
+export function adminPosterNames(
+  guides: readonly GuideEntry[],
+  communes: readonly CommuneEntry[],
+  label: { guide(title: string): string; commune(name: string): string },
+): Record<string, string> {
+  return Object.fromEntries([
+    ...guides.map(({ data }) => [guidePosterId(data.code), label.guide(data.title)]),
+    ...communes.map(({ data }) => [communePosterId(data.slug), label.commune(data.name)]),
+  ]);
 }
