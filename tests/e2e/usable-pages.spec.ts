@@ -138,4 +138,65 @@ test.describe('large text on a 360 px phone (point 17)', () => {
   }
 });
 
+/** Relative luminance of a computed CSS colour (rgb or rgba). */
+function luminance(color: string): number {
+  const [r, g, b] = (color.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}
+
+test.describe('dark colour scheme (point 23)', () => {
+  test.use({ colorScheme: 'dark', viewport: PHONE });
+  const pages = ['/', '/vssid/quen-mat-khau/', '/huong-dan/', '/dat-lich/', '/tra-cuu/', '/gioi-thieu/', '/quyen-rieng-tu/', '/doi/', '/quan-tri/'];
+  test('follows the system setting, and every page keeps its contrast (axe)', async ({ page }) => {
+    for (const url of pages) {
+      await page.goto(url);
+      await page.waitForLoadState('networkidle');
+      const colours = await page.evaluate(() => ({
+        bg: getComputedStyle(document.body).backgroundColor,
+        text: getComputedStyle(document.body).color,
+      }));
+      expect(luminance(colours.bg), `${url} background`).toBeLessThan(0.05);
+      expect(luminance(colours.text), `${url} text`).toBeGreaterThan(0.6);
+      const axe = await new AxeBuilder({ page }).analyze();
+      expect(axe.violations.map((v) => `${url}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+    }
+  });
+
+  test('posters stay black on white on screen', async ({ page }) => {
+    await page.goto(POSTER);
+    const bg = await page.locator('.app-poster').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(luminance(bg)).toBeGreaterThan(0.9);
+    const axe = await new AxeBuilder({ page }).include('.app-poster-toolbar').analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
+  });
+});
+
+test.describe('light colour scheme', () => {
+  test.use({ colorScheme: 'light' });
+  test('stays as it was', async ({ page }) => {
+    await page.goto('/');
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+  });
+});
+
+test.describe('anchor links on guide headings and steps (point 23)', () => {
+  test('each step and section heading has an id and a small link to itself, shown on focus, hidden in print', async ({ page }) => {
+    await page.goto('/vssid/quen-mat-khau/');
+    const step = page.locator('#buoc-2');
+    const link = step.getByRole('link', { name: /Liên kết đến bước 2/ });
+    await expect(link).toHaveAttribute('href', '#buoc-2');
+    // Quiet until wanted: not shown until focused or hovered.
+    expect(await link.evaluate((el) => getComputedStyle(el).opacity)).toBe('0');
+    await link.focus();
+    expect(await link.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+    const problems = page.locator('h2#cac-buoc');
+    await expect(problems.getByRole('link', { name: /Liên kết đến phần/ })).toHaveAttribute('href', '#cac-buoc');
+    await page.emulateMedia({ media: 'print' });
+    await expect(link).toBeHidden();
+  });
+});
+
 export { AxeBuilder, type Page };
