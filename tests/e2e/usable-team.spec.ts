@@ -1,4 +1,5 @@
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
 import { E2E_DIST, ROOT } from './e2e-env.ts';
@@ -21,8 +22,8 @@ test.afterAll(async () => {
   await stack?.stop();
 });
 
-async function phone(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true, locale: 'vi-VN' });
+async function phone(browser: Browser, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true, locale: 'vi-VN', colorScheme });
   return context.newPage();
 }
 
@@ -94,4 +95,20 @@ test('wording, one-tap note, visible history, dated deadlines, and a clean hand-
   await expect(member.getByRole('heading', { name: /^Yêu cầu của / })).toBeVisible();
   await expect(member.locator(`[data-reference="${code}"]`)).toHaveCount(0);
   expect(bad).toEqual([]);
+});
+
+test('the signed-in workspace keeps its contrast in the dark scheme (point 23)', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const code = await book(await phone(browser), '0912345202');
+  const member = await phone(browser, 'dark');
+  await signIn(member, 'to-hong-gai@example.org');
+  const item = member.locator(`[data-reference="${code}"]`);
+  await expect(item).toBeVisible();
+  const queue = await new AxeBuilder({ page: member }).analyze();
+  expect(queue.violations.map((v) => `queue: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  await item.click();
+  await member.getByRole('button', { name: 'Tôi nhận' }).click();
+  await expect(member.getByTestId('call-link')).toBeVisible();
+  const request = await new AxeBuilder({ page: member }).analyze();
+  expect(request.violations.map((v) => `request: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 });

@@ -10,7 +10,7 @@ export function Bars({ items, label }: { items: CountRow[]; label: string }) {
       {items.map((item, i) => (
         <g key={item.label} transform={`translate(0 ${i * row + 2})`}>
           <text x="0" y="17" fontSize="14">{item.label}</text>
-          <rect x="200" y="3" height="18" width={(item.value / max) * 340} fill="var(--app-color-brand)" />
+          <rect x="200" y="3" height="18" width={(item.value / max) * 340} fill="var(--app-color-brand-text)" />
           <text x={206 + (item.value / max) * 340} y="17" fontSize="14">{item.value.toLocaleString('vi-VN')}</text>
         </g>
       ))}
