@@ -8,12 +8,14 @@
  * the port.
  * Ctrl-C stops PostgREST, the socket server and PGlite; nothing is left running.
  */
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR, DEFAULT_PORT } from './config.ts';
 import { startStack } from './stack.ts';
 import { PortBusyError } from './gateway.ts';
 import { MigrationError, MigrationHistoryError } from './migrate.ts';
+import { builtSiteOrigin } from './site-origin.ts';
 
 const { values: flags } = parseArgs({
   options: {
@@ -52,6 +54,16 @@ Trợ giúp số Quảng Ninh is running (local stack, demo data):
   Anon key        ${stack.anonKey}
 
 Press Ctrl-C to stop.`);
+
+  // QR codes and printed addresses carry the origin the site was built for (SITE_URL, by default
+  // http://localhost:$PORT at build time): say so when it is not this one.
+  const home = await readFile(path.join(flags['site-dir'] ?? 'dist', 'index.html'), 'utf8').catch(() => '');
+  const printed = builtSiteOrigin(home);
+  if (printed && printed !== new URL(stack.url).origin) {
+    console.warn(`
+Note: this build's QR codes and printed addresses point at ${printed}, not ${stack.url}.
+Build for this address with PORT=${port} npm start (or set SITE_URL for a public address).`);
+  }
 
   let stopping = false;
   const shutdown = async () => {

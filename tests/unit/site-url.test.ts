@@ -27,3 +27,11 @@ describe('site origin', () => {
     expect(await configuredSite({ SITE_URL: 'https://trogiupso.example.vn', PORT: '4334' })).toBe('https://trogiupso.example.vn');
   });
 });
+
+describe('the origin a build prints', () => {
+  it('is read back from its home page, for npm start to compare with the port it serves', async () => {
+    const { builtSiteOrigin } = await import('../../supabase/local/site-origin.ts');
+    expect(builtSiteOrigin('<head><link rel="canonical" href="http://localhost:4321/"></head>')).toBe('http://localhost:4321');
+    expect(builtSiteOrigin('<head></head>')).toBeNull();
+  });
+});
