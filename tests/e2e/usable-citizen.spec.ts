@@ -113,6 +113,33 @@ test('the reference code is never broken across lines at 360 px, also at A++ (po
   const box = (await code.boundingBox())!;
   expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+
+  // The status page's heading too ("Yêu cầu QN-…"), at A++ and on a 320 px screen.
+  const text = ((await code.textContent()) ?? '').trim();
+  await page.setViewportSize({ width: 320, height: 740 });
+  await page.goto(`${stack.url}/tra-cuu/`);
+  await page.locator('#lk-code').fill(text);
+  await page.locator('#lk-phone').fill('0912345105');
+  await page.getByRole('button', { name: 'Xem tình trạng' }).click();
+  const heading = page.getByRole('heading', { name: `Yêu cầu ${text}` });
+  await expect(heading).toBeVisible();
+  const codeLines = await heading.evaluate((el, wanted) => {
+    // The lines the code itself sits on.
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const tops = new Set<number>();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(wanted.slice(0, 3));
+      if (at === -1) continue;
+      for (let i = at; i < at + wanted.length && i < node.textContent!.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        tops.add(Math.round(range.getBoundingClientRect().top));
+      }
+    }
+    return tops.size;
+  }, text);
+  expect(codeLines).toBe(1);
 });
 
 test('after "Đã xong" the citizen says in one tap whether the help worked (point 22)', async ({ page }) => {

@@ -35,7 +35,7 @@ export default function StatusView({ result, credentials, onChange, onAgain }: P
   return (
     <section aria-labelledby="lk-result-title">
       <h2 id="lk-result-title" ref={headingRef} tabIndex={-1}>
-        {t('lookup.result.title', { code: result.reference_code })}
+        <CodeIn text={t('lookup.result.title', { code: result.reference_code })} code={result.reference_code} />
       </h2>
       <p>
         {t('lookup.result.status')} <strong data-testid="status">{t(STATUS_LABELS[result.status])}</strong>
@@ -87,5 +87,18 @@ export default function StatusView({ result, credentials, onChange, onAgain }: P
         </button>
       </p>
     </section>
+  );
+}
+
+/** A sentence with a reference code that never breaks across lines (not at its hyphens either). */
+function CodeIn({ text, code }: { text: string; code: string }) {
+  const at = text.indexOf(code);
+  if (at === -1) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      <span className="app-nowrap">{code}</span>
+      {text.slice(at + code.length)}
+    </>
   );
 }
