@@ -1,12 +1,10 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { t } from '../../lib/i18n/team';
-import { t as tOutreach } from '../../lib/i18n/outreach';
 import type { TeamListItem, TeamSession } from '../../lib/api/team';
 import { ROLE_LABELS } from '../../lib/team/labels';
 import Queue from './Queue';
 import RequestView from './RequestView';
 import MembersPanel from './MembersPanel';
-import OutreachPanel from './OutreachPanel';
 import Field from '../shared/Field';
 import { useQueue, type QueueScope } from './useQueue';
 import { useOpenRequest } from './useOpenRequest';
@@ -23,6 +21,10 @@ interface Props {
 }
 
 type View = 'queue' | 'members' | 'outreach';
+
+// The outreach log is fetched when its tab is first opened: the queue, which every member opens
+// first, does not wait for it.
+const OutreachPanel = lazy(() => import('./OutreachPanel'));
 
 /**
  * The signed-in member's workspace: the queue (refreshed on an interval and on focus), one request,
@@ -49,7 +51,9 @@ export default function Workspace({ membership, now, guides, platforms, communes
       {view === 'members' && openId === null ? (
         <MembersPanel viewer={me} teamId={me.team_id} teamName={me.team?.name} choice={me.role === 'admin' ? { teams } : undefined} />
       ) : view === 'outreach' && openId === null ? (
-        <OutreachPanel me={me} communes={communes} now={now} />
+        <Suspense fallback={<p>{t('team.loading')}</p>}>
+          <OutreachPanel me={me} communes={communes} now={now} />
+        </Suspense>
       ) : openId !== null ? (
         <RequestView
           key={openId}
@@ -99,7 +103,7 @@ function ViewTabs({ view, onChange, members }: { view: View; onChange(view: View
     <nav className="app-team__tabs" aria-label={t('team.nav.label')}>
       {tab('queue', t('team.nav.queue'))}
       {members && tab('members', t('team.nav.members'))}
-      {tab('outreach', tOutreach('outreach.nav'))}
+      {tab('outreach', t('team.nav.outreach'))}
     </nav>
   );
 }
