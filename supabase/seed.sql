@@ -25,3 +25,26 @@ insert into app.members (email, name, role, team_id) values
   ('truong-to-bai-chay@example.org', 'Phạm Thu Dung (mẫu)', 'leader', (select id from app.teams where code = 'DEMO-BAICHAY')),
   ('to-mong-cai@example.org', 'Hoàng Văn Em (mẫu)', 'member', (select id from app.teams where code = 'DEMO-MONGCAI1')),
   ('admin@example.org', 'Quản trị tỉnh (mẫu)', 'admin', null);
+
+-- ---------------------------------------------------------------------------------------------
+-- DEMO OUTREACH LOG (is_demo = true): field work of the demo teams over the last five weeks, so
+-- that the outreach statistics in /quan-tri/ and the home page's totals show something. Days are
+-- relative to the day the seed runs; each entry is dated 18:00 on its day, so all but the newest
+-- are past their authors' 7-day edit window.
+insert into app.outreach_entries (team_id, member_id, kind, day, commune_code, people_helped, shops, flyers, participants, platforms, note, is_demo, created_at, updated_at)
+select t.id, m.id, v.kind, d.day, t.commune_code, v.people, v.shops, v.flyers, v.participants, v.platforms, v.note, true,
+  (d.day + time '18:00') at time zone 'Asia/Ho_Chi_Minh', (d.day + time '18:00') at time zone 'Asia/Ho_Chi_Minh'
+from (values
+  ('DEMO-HONGGAI', 'to-hong-gai@example.org', 'help_session', 2, 18, 0, 0, 0, array['vneid', 'dichvucong'], 'Buổi hỗ trợ chiều thứ Sáu tại Trung tâm phục vụ hành chính công (dữ liệu mẫu)'),
+  ('DEMO-HONGGAI', 'to-hong-gai@example.org', 'home_visit', 9, 4, 0, 0, 0, array['vssid'], null),
+  ('DEMO-HONGGAI', 'truong-to-hong-gai@example.org', 'cashless_shops', 12, 6, 14, 0, 0, array['thanh-toan-an-toan'], 'Chợ Hạ Long 1, hướng dẫn mã QR thanh toán (dữ liệu mẫu)'),
+  ('DEMO-HONGGAI', 'truong-to-hong-gai@example.org', 'flyers', 20, 0, 0, 300, 0, array['vneid'], null),
+  ('DEMO-BAICHAY', 'to-bai-chay@example.org', 'training', 5, 25, 0, 0, 40, array['etax', 'vneid'], 'Tập huấn cho hộ kinh doanh (dữ liệu mẫu)'),
+  ('DEMO-BAICHAY', 'truong-to-bai-chay@example.org', 'qr_labels', 15, 0, 22, 0, 0, array['thanh-toan-an-toan'], null),
+  ('DEMO-BAICHAY', 'to-bai-chay@example.org', 'home_visit', 26, 3, 0, 0, 0, array['vssid', 'vneid'], null),
+  ('DEMO-MONGCAI1', 'to-mong-cai@example.org', 'help_session', 8, 31, 0, 0, 0, array['dichvucong', 'smart-quang-ninh'], null),
+  ('DEMO-MONGCAI1', 'to-mong-cai@example.org', 'cashless_shops', 30, 2, 9, 150, 0, array['thanh-toan-an-toan'], null)
+) as v (team_code, email, kind, days_ago, people, shops, flyers, participants, platforms, note)
+join app.teams t on t.code = v.team_code
+join app.members m on m.email = v.email
+cross join lateral (select (now() at time zone 'Asia/Ho_Chi_Minh')::date - v.days_ago as day) d;

@@ -17,6 +17,8 @@ const ANON_FUNCTIONS = [
   'request_help',
   'request_status',
   'cancel_request',
+  // Outreach log (issue 14): two province totals, sums only.
+  'outreach_totals',
 ];
 
 const OUR_SCHEMAS = "('public', 'app')";

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { t } from '../../lib/i18n/team';
 import type { TeamListItem, TeamSession } from '../../lib/api/team';
 import { ROLE_LABELS } from '../../lib/team/labels';
@@ -16,15 +16,21 @@ interface Props {
   now: Date;
   guides: GuideLinks;
   platforms: PlatformLinks;
+  /** Every commune (code, name), for the outreach log's commune picker. */
+  communes?: { code: string; name: string }[];
 }
 
-type View = 'queue' | 'members';
+type View = 'queue' | 'members' | 'outreach';
+
+// The outreach log is fetched when its tab is first opened: the queue, which every member opens
+// first, does not wait for it.
+const OutreachPanel = lazy(() => import('./OutreachPanel'));
 
 /**
  * The signed-in member's workspace: the queue (refreshed on an interval and on focus), one request,
  * and for leaders and admins the members. Admins choose whose queue: the province pool or a team's.
  */
-export default function Workspace({ membership, now, guides, platforms }: Props) {
+export default function Workspace({ membership, now, guides, platforms, communes = [] }: Props) {
   const me = membership.member!;
   const canManageMembers = me.role !== 'member';
   const [view, setView] = useState<View>('queue');
@@ -41,9 +47,13 @@ export default function Workspace({ membership, now, guides, platforms }: Props)
           ? t('team.header.team', { role: t(ROLE_LABELS[me.role]), team: me.team.name })
           : t('team.header.noTeam', { role: t(ROLE_LABELS[me.role]) })}
       </p>
-      {canManageMembers && openId === null && <ViewTabs view={view} onChange={setView} />}
+      {openId === null && <ViewTabs view={view} onChange={setView} members={canManageMembers} />}
       {view === 'members' && openId === null ? (
         <MembersPanel viewer={me} teamId={me.team_id} teamName={me.team?.name} choice={me.role === 'admin' ? { teams } : undefined} />
+      ) : view === 'outreach' && openId === null ? (
+        <Suspense fallback={<p>{t('team.loading')}</p>}>
+          <OutreachPanel me={me} communes={communes} now={now} />
+        </Suspense>
       ) : openId !== null ? (
         <RequestView
           key={openId}
@@ -77,8 +87,8 @@ export default function Workspace({ membership, now, guides, platforms }: Props)
   );
 }
 
-/** Queue or members, for leaders and admins. */
-function ViewTabs({ view, onChange }: { view: View; onChange(view: View): void }) {
+/** Queue, members (leaders and admins) or the outreach log. */
+function ViewTabs({ view, onChange, members }: { view: View; onChange(view: View): void; members: boolean }) {
   const tab = (id: View, label: string) => (
     <button
       type="button"
@@ -92,7 +102,8 @@ function ViewTabs({ view, onChange }: { view: View; onChange(view: View): void }
   return (
     <nav className="app-team__tabs" aria-label={t('team.nav.label')}>
       {tab('queue', t('team.nav.queue'))}
-      {tab('members', t('team.nav.members'))}
+      {members && tab('members', t('team.nav.members'))}
+      {tab('outreach', t('team.nav.outreach'))}
     </nav>
   );
 }
