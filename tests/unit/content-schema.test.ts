@@ -17,7 +17,7 @@ function problems(input: unknown): string[] {
 
 describe('guide schema on broken content', () => {
   it('names a guide without enough steps', () => {
-    expect(problems(fixture('no-steps.md'))).toEqual(['steps: Too small: expected array to have >=2 items']);
+    expect(problems(fixture('no-steps.md'))).toEqual(['steps: Cần ít nhất 2 bước, hoặc các bước chung cộng các cách (ways) từ 2 trở lên']);
   });
 
   it('names every bad field, including nested ones', () => {
