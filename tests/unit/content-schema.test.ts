@@ -23,7 +23,7 @@ describe('guide schema on broken content', () => {
   it('names every bad field, including nested ones', () => {
     const found = problems(fixture('bad-fields.md'));
     const paths = found.map((line) => line.split(':')[0]).sort();
-    expect(paths).toEqual(['code', 'minutes', 'platform', 'sources.0.url', 'steps.1.image.alt']);
+    expect(paths).toEqual(['code', 'minutes', 'platform', 'prerequisites', 'sources.0.url', 'steps.1.image.alt']);
     expect(found.find((line) => line.startsWith('code'))).toBe(
       'code: Mã ngắn chỉ gồm 2–8 chữ thường không dấu hoặc chữ số',
     );
@@ -37,6 +37,7 @@ describe('guide schema on broken content', () => {
       code: 'zz9',
       tasks: ['kiểm thử'],
       audience: 'Người kiểm thử',
+      prerequisites: ['Điện thoại'],
       minutes: 3,
       steps: [
         { title: 'Bước một', body: 'Làm việc thứ nhất.' },
@@ -45,7 +46,6 @@ describe('guide schema on broken content', () => {
       reviewed: { date: '2026-11-28', against: 'ghi chú nghiên cứu' },
       sources: [{ title: 'Nguồn', url: 'https://example.org' }],
     });
-    expect(minimal.prerequisites).toEqual([]);
     expect(minimal.aliases).toEqual([]);
     expect(minimal.popular).toBe(false);
     expect(minimal.steps[0].key).toBe(false);

@@ -75,8 +75,8 @@ export const guideSchema = z.object({
   tasks: z.array(z.string().min(3)).min(1),
   /** Who the guide is for ("Người lao động có sổ BHXH"). */
   audience: z.string().min(5),
-  /** What to have ready before starting ("CCCD gắn chip", "VNeID mức 2"). */
-  prerequisites: z.array(z.string().min(3)).default([]),
+  /** What to have ready before starting ("CCCD gắn chip", "VNeID mức 2"); at least one. */
+  prerequisites: z.array(z.string().min(3)).min(1),
   /** Estimated minutes to complete. */
   minutes: z.number().int().min(1).max(120),
   /**
