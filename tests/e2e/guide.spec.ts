@@ -11,8 +11,26 @@ test.describe('on a 360 px phone', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quên mật khẩu VssID: các cách lấy lại');
     const steps = page.locator('ol.app-steps > li');
     expect(await steps.count()).toBeGreaterThanOrEqual(2);
+    // The guide offers ways: "Chọn một cách", then "Cách 1: …" with "Dùng khi: …", each way's
+    // steps numbered from 1 (h4 under the way's h3); anchors count steps across the whole guide.
+    await expect(page.getByRole('heading', { level: 2, name: 'Chọn một cách' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 3, name: /^Cách 1: / })).toBeVisible();
+    await expect(page.getByText(/^Dùng khi: /).first()).toBeVisible();
     // Step headings carry their number for screen readers ("Bước 3: …").
-    await expect(page.locator('#buoc-3 h3')).toHaveText(/^Bước 3\s*:/);
+    await expect(page.locator('#buoc-3 h4')).toHaveText(/^Bước 3\s*:/);
+    await expect(page.locator('#buoc-7 h4')).toHaveText(/^Bước 2\s*:/);
+    await expect(page.locator('#buoc-7').getByRole('link', { name: /cách 2, bước 2/ })).toHaveAttribute(
+      'href',
+      '/dat-lich/?huong-dan=vs4&buoc=7',
+    );
+    // Numbers are links, written in groups.
+    await expect(page.locator('a[href="tel:19009068"]').first()).toHaveText('1900 9068');
+    await expect(page.locator('a[href="sms:8079"]').first()).toHaveText('8079');
+    // The first use of a glossary term links to its meaning at the bottom of the page, once.
+    await expect(page.locator('a.app-term[href="#tu-otp"]')).toHaveCount(1);
+    await page.locator('a.app-term[href="#tu-otp"]').click();
+    await expect(page.locator('#tu-otp')).toBeInViewport();
+    await expect(page.locator('#tu-otp')).toContainText('Mã số dùng một lần');
     // Each step links to booking with the guide and the step preselected.
     await expect(page.locator('#buoc-2').getByRole('link', { name: /Bị vướng ở bước này\?/ })).toHaveAttribute(
       'href',
