@@ -17,6 +17,8 @@ const ANON_FUNCTIONS = [
   'request_help',
   'request_status',
   'cancel_request',
+  // Guide confirmations (issue 15): the guide page's stamp, read-only, no personal data.
+  'guide_confirmation_stamp',
 ];
 
 const OUR_SCHEMAS = "('public', 'app')";

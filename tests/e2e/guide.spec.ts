@@ -22,7 +22,9 @@ test.describe('on a 360 px phone', () => {
       'href',
       '/dat-lich/?huong-dan=vs4',
     );
-    await expect(page.getByText(/Nội dung được rà soát ngày 28\/11\/2026/)).toBeVisible();
+    await expect(page.getByText(/Nội dung viết ngày \d\d\/\d\d\/\d{4}, theo các nguồn bên dưới/)).toBeVisible();
+    // Plain statements for citizens; what the guide was checked against stays in the frontmatter.
+    await expect(page.locator('main')).not.toContainText(/đối chiếu|Ghi chú nghiên cứu|dự án chưa kiểm chứng/);
     // Nothing overflows the phone's width.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
