@@ -15,8 +15,8 @@ describe('phone numbers and SMS codes become links, read in groups', () => {
     expect(render('Gọi tổng đài 1900 9068 để hỏi.')).toBe(
       'Gọi tổng đài <a class="app-tel" href="tel:19009068">1900 9068</a> để hỏi.',
     );
-    expect(render('Gọi 19000368 hoặc 1900.0368')).toBe(
-      'Gọi <a class="app-tel" href="tel:19000368">1900 0368</a> hoặc <a class="app-tel" href="tel:19000368">1900 0368</a>',
+    expect(render('Gọi 19000368 hoặc 1900.0368 hoặc 1900-0368')).toBe(
+      'Gọi <a class="app-tel" href="tel:19000368">1900 0368</a> hoặc <a class="app-tel" href="tel:19000368">1900 0368</a> hoặc <a class="app-tel" href="tel:19000368">1900 0368</a>',
     );
   });
 

@@ -5,15 +5,18 @@ import SignIn from '../shared/SignIn';
 import TeamsPanel from './TeamsPanel';
 import ImportPanel from './ImportPanel';
 import StatsPanel from './StatsPanel';
+import GuideReviewPanel from './GuideReviewPanel';
+import type { GuideLinks } from '../team/types';
 import { useAdminSession } from './useAdminSession';
 import './AdminWorkspace.css';
 
-type Tab = 'teams' | 'import' | 'stats';
+type Tab = 'teams' | 'import' | 'stats' | 'guides';
 
 const TABS: [Tab, MessageKey][] = [
   ['teams', 'admin.tabs.teams'],
   ['import', 'admin.tabs.import'],
   ['stats', 'admin.tabs.stats'],
+  ['guides', 'confirm.queue.title'],
 ];
 
 /**
@@ -22,7 +25,7 @@ const TABS: [Tab, MessageKey][] = [
  * each panel in its own file. Every call goes through the contracts of src/lib/api/admin.ts; the
  * database checks the admin role.
  */
-export default function AdminWorkspace({ communes }: { communes: AdminCommune[] }) {
+export default function AdminWorkspace({ communes, guides }: { communes: AdminCommune[]; guides: GuideLinks }) {
   const { session, allowed, signOut } = useAdminSession();
   const [tab, setTab] = useState<Tab>('teams');
 
@@ -54,6 +57,7 @@ export default function AdminWorkspace({ communes }: { communes: AdminCommune[] 
       {tab === 'teams' && <TeamsPanel communes={communes} viewer={{ email, role: 'admin' }} />}
       {tab === 'import' && <ImportPanel />}
       {tab === 'stats' && <StatsPanel />}
+      {tab === 'guides' && <GuideReviewPanel guides={guides} />}
     </div>
   );
 }

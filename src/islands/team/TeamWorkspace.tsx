@@ -7,6 +7,7 @@ import { t } from '../../lib/i18n/team';
 import { loadSupabase } from '../../lib/api/rpc';
 import SignIn from '../shared/SignIn';
 import Workspace from './Workspace';
+import GuideConfirmPanel from './GuideConfirmPanel';
 import { useTeamSession, type TeamSessionState } from './useTeamSession';
 import type { GuideLinks, PlatformLinks } from './types';
 
@@ -77,6 +78,7 @@ function SignedInArea({ supabase, guides, platforms }: Props & { supabase: Supab
         </section>
       )}
       {membership?.member && <Workspace membership={membership} now={auth.now} guides={guides} platforms={platforms} />}
+      {membership?.member && <GuideConfirmPanel guides={guides} platforms={platforms} />}
       <Account email={email} auth={auth} />
     </div>
   );

@@ -10,7 +10,7 @@ import { PageGlossary, type UsedTerm } from './glossary';
 import { guideLayout, type NumberedStep } from './guide-steps';
 import { blockMarkdown, inlineMarkdown } from './markdown';
 import { stepAnchor } from './paths';
-import { linkPhones } from './phone-links';
+import { linkPhones, plainTextWithPhones } from './phone-links';
 
 /** A step ready to print: its numbers (see guide-steps.ts) and its passages as HTML. */
 export interface StepView extends NumberedStep {
@@ -23,6 +23,8 @@ export interface StepView extends NumberedStep {
 
 /** A guide's text as HTML, in the order the page prints it. */
 export interface GuideView {
+  /** The summary, printed as the lead (plain text with phone links). */
+  leadHtml: string;
   introHtml: string;
   prerequisitesHtml: string[];
   common: StepView[];
@@ -69,5 +71,5 @@ export function guideView(guide: Guide, intro: string, glossary: readonly Glossa
     problemHtml: linkPhones(inlineMarkdown(item.problem)),
     fixHtml: inline(item.fix, 'loi-thuong-gap'),
   }));
-  return { introHtml, prerequisitesHtml, common, ways, problems, terms: terms.used() };
+  return { leadHtml: plainTextWithPhones(guide.summary), introHtml, prerequisitesHtml, common, ways, problems, terms: terms.used() };
 }

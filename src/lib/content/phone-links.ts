@@ -3,24 +3,22 @@
  * person reads aloud ("1900 9068", "0912 345 678"). Authors write plain text ("gọi 1900 9068",
  * "gửi đến 8079"); the renderer adds the links (`tel:19009068`, `sms:8079`).
  *
- * Recognised: hotlines 1800/1900 + 4 digits ("1900 9068", "1900.9068", "19009068"), Vietnamese
+ * Recognised: hotlines 1800/1900 + 4 digits ("1900 9068", "1900.9068", "1900-9068", "19009068"), Vietnamese
  * phone numbers of 10 digits starting with 0 (written together or in groups), the emergency
  * numbers 111/113/114/115 after "gọi"/"số", and SMS short codes of 4–5 digits after "nhắn tin",
  * "nhắn", "soạn tin … gửi", "gửi (đến|tới)".
  */
+import { escapeHtml } from '../text/html';
 import { rewriteText, type TextRun } from './html-text';
 
 /** A hotline: 1800/1900 and four digits, grouped 4 + 4. */
-const HOTLINE = /(?<![\p{L}\p{N}/=?&_.-])(1[89]00)[ .\u00a0]?(\d{2})[ .\u00a0]?(\d{2})(?![\p{N}])(?![.,]\d)/gu;
+const HOTLINE = /(?<![\p{L}\p{N}/=?&_.-])(1[89]00)[ .\u00a0-]?(\d{2})[ .\u00a0-]?(\d{2})(?![\p{N}])(?![.,]\d)/gu;
 /** A 10-digit number starting with 0, grouped 4 + 3 + 3. */
-const PHONE = /(?<![\p{L}\p{N}/=?&_.-])(0\d{3})[ .\u00a0]?(\d{3})[ .\u00a0]?(\d{3})(?![\p{N}])(?![.,]\d)/gu;
+const PHONE = /(?<![\p{L}\p{N}/=?&_.-])(0\d{3})[ .\u00a0-]?(\d{3})[ .\u00a0-]?(\d{3})(?![\p{N}])(?![.,]\d)/gu;
 /** An emergency number after "gọi" or "số". */
 const EMERGENCY = /(?<=(?:gọi|số)\s+)(11[1345])(?![\p{N}])(?![.,]\p{N})/giu;
 /** An SMS short code after the words that send a message. */
 const SMS = /(?<=(?:nhắn tin|nhắn|gửi)(?:\s+(?:đến|tới|về))?(?:\s+số)?\s+)(\d{4,5})(?![\p{N}])(?![.,]\p{N})(?!\s*(?:đồng|nghìn|triệu))/giu;
-
-/** The phone numbers a guide may print: what the renderer links, for the content checks too. */
-export const PHONE_PATTERNS: readonly RegExp[] = [HOTLINE, PHONE];
 
 function telLink(digits: string, shown: string): string {
   return `<a class="app-tel" href="tel:${digits}">${shown}</a>`;
@@ -57,4 +55,9 @@ function linkRun({ text, before }: TextRun): string {
 /** Turns the phone numbers and SMS codes of a rendered passage into `tel:`/`sms:` links. */
 export function linkPhones(html: string): string {
   return rewriteText(html, linkRun);
+}
+
+/** A plain-text line (a guide's summary) as HTML with its phone numbers and SMS codes linked. */
+export function plainTextWithPhones(text: string): string {
+  return linkPhones(escapeHtml(text));
 }

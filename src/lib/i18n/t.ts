@@ -9,6 +9,7 @@ import team from './vi/team.json';
 import admin from './vi/admin.json';
 import forms from './vi/forms.json';
 import guideModel from './vi/guide-model.json';
+import confirmations from './vi/confirmations.json';
 import { createTranslator } from './translator';
 
 /**
@@ -31,6 +32,7 @@ const messages = {
   ...admin,
   ...forms,
   ...guideModel,
+  ...confirmations,
 };
 
 /** Keys of every user-facing string. */
