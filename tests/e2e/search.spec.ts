@@ -43,6 +43,8 @@ const QUERIES: [query: string, expectedPath: string][] = [
   ['kham bhyt bang can cuoc', '/vssid/bhyt-khong-dien-thoai/'],
   ['phản ánh hiện trường', '/smart-quang-ninh/phan-anh-hien-truong/'],
   ['hong gai smart', '/smart-quang-ninh/hong-gai-smart/'],
+  ['mat can cuoc lam lai', '/vneid/cap-lai-can-cuoc/'],
+  ['tự đăng ký vneid mức 1', '/vneid/dang-ky-muc-1/'],
 ];
 
 for (const [query, expectedPath] of QUERIES) {
