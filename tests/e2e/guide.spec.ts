@@ -101,7 +101,7 @@ test('an opened guide reloads offline', async ({ page, context }) => {
 
 test('keyboard users can reach a guide from the home page', async ({ page }) => {
   await page.goto('/');
-  const link = page.getByRole('link', { name: 'VssID 9 hướng dẫn' });
+  const link = page.getByRole('link', { name: /^VssID \d+ hướng dẫn$/ });
   await link.focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/vssid\/$/);
