@@ -84,10 +84,10 @@ export default function GuideConfirmPanel({ guides, platforms }: Props) {
   return (
     <details className="app-team__panel app-team__confirm">
       <summary>
-        <h2 className="app-team__confirm-title">{t('confirm.title')}</h2>
+        <h2 id="gc-title" className="app-team__confirm-title">{t('confirm.title')}</h2>
       </summary>
       <form onSubmit={submit} noValidate aria-labelledby="gc-title">
-        <p id="gc-title" className="app-team__hint">{t('confirm.lead')}</p>
+        <p className="app-team__hint">{t('confirm.lead')}</p>
         {saved && <p className="app-notice" role="status">{saved}</p>}
         <ErrorSummary items={problems.items(ids)} message={problems.message} headingLevel={3} focusKey={problems.focusKey} />
         <Field id={ids.guide} label={t('confirm.guide')} error={errors.guide}>
