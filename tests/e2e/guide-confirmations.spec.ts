@@ -1,4 +1,5 @@
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
 import { vietnamDay } from '../../src/lib/domain/vietnam-time.ts';
@@ -88,6 +89,8 @@ test('a member confirms a guide, reports a changed step, and an admin marks it h
   await member.reload();
   await confirmGuide(member, { step: '2', note: 'Nút "Tra cứu" nay nằm trong mục "Tiện ích"' });
   await expect(member.getByText(/Đã ghi báo cáo về/)).toBeVisible();
+  const memberAxe = await new AxeBuilder({ page: member }).analyze();
+  expect(memberAxe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await citizen.reload();
   await expect(citizen.getByText(NOTICE)).toBeVisible();
 
@@ -98,6 +101,8 @@ test('a member confirms a guide, reports a changed step, and an admin marks it h
   await expect(first).toHaveAttribute('data-guide', GUIDE.code);
   await expect(first).toContainText('1 báo cáo chưa xử lý');
   await expect(first).toContainText('Nút "Tra cứu" nay nằm trong mục "Tiện ích"');
+  const adminAxe = await new AxeBuilder({ page: admin }).analyze();
+  expect(adminAxe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await first.getByRole('button', { name: /Đã xử lý/ }).click();
   await expect(admin.getByText('Đã đánh dấu báo cáo là đã xử lý.')).toBeVisible();
   await expect(admin.locator('.app-admin__review-item').first()).not.toContainText('báo cáo chưa xử lý');
