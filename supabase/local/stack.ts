@@ -10,6 +10,7 @@ import { SignJWT } from 'jose';
 import { LOCAL_JWT_SECRET, ROOT_DIR } from './config.ts';
 import { startEmbeddedDatabase } from './database.ts';
 import { migrate } from './migrate.ts';
+import { syncGuideCodesSql } from './guide-codes.ts';
 import { startPostgrest } from './postgrest.ts';
 import { createAuthStandIn } from './auth-standin.ts';
 import { startGateway } from './gateway.ts';
@@ -121,6 +122,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
     log(`Database: ${backend === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL'}; applying migrations…`);
     await migrate({ databaseUrl, seed: options.seed, log });
+    log(`  the database knows ${await syncGuideCodesSql(databaseUrl)} guide codes (content/guides)`);
 
     if (options.jobs !== false) {
       const jobs = startJobRunner({ databaseUrl, intervalMs: options.jobs?.intervalMs, log });

@@ -7,12 +7,12 @@
 -- That count is all that is stored: no address, no user agent, no time of day. Admins read the
 -- counts in the statistics (public.request_statistics, poster_scans).
 --
--- Rate limit without storing addresses: the caller's address (x-forwarded-for, set by the API
--- gateway) is hashed with a random salt that changes every day, into a bucket that counts scans per
--- 10-minute window. Buckets are deleted once their window is over, and salts once their day is
--- over; from then on no bucket can be linked back to an address, not even by hashing every IPv4
--- address. Because x-forwarded-for can be supplied by a client, each poster also has a daily cap,
--- so a script cannot inflate one poster's figures without bound.
+-- Rate limit without storing addresses: the caller's address (app.client_address(): the
+-- x-forwarded-for entry the trusted proxies added, never the caller-controlled leftmost one) is
+-- hashed with a random salt that changes every day, into a bucket that counts scans per 10-minute
+-- window. Buckets are deleted once their window is over, and salts once their day is over; from
+-- then on no bucket can be linked back to an address, not even by hashing every IPv4 address. Each
+-- poster also has a daily cap, so many real addresses cannot inflate one poster without bound.
 --
 -- Objects: app.poster_scans, app.poster_scan_salts, app.poster_scan_buckets,
 --          public.record_poster_scan(text).
@@ -85,11 +85,9 @@ begin
     raise exception 'poster_invalid' using errcode = 'P0001';
   end if;
 
-  -- The first address of x-forwarded-for is the client as the gateway saw it.
-  address := left(coalesce(
-    nullif(btrim(split_part(nullif(current_setting('request.headers', true), '')::json ->> 'x-forwarded-for', ',', 1)), ''),
-    'unknown'
-  ), 100);
+  -- The address the trusted proxies saw. It once was the leftmost x-forwarded-for entry, which the
+  -- caller sends: 200 of 200 scans with random headers counted, and 5,000 reached a poster's cap.
+  address := left(app.client_address(), 100);
 
   insert into app.poster_scan_salts (day) values (today) on conflict do nothing;
   select s.salt into day_salt from app.poster_scan_salts s where s.day = today;

@@ -7,6 +7,7 @@
 --
 -- Changed since by:
 --   20261128002200_outreach_log.sql: app.settings
+--   20261128002300_guide_confirmations.sql: app.settings
 --
 -- To change an object: until the first production deploy, edit its migration; from then on, add a
 -- migration. Then run npm run db:snapshot and commit this file.
@@ -27,7 +28,7 @@ comment on table app.settings is 'Tunable values of the request functions (rate 
 comment on column app.settings.key is 'Dotted name, e.g. rate_limit.request_help.per_phone.';
 comment on column app.settings.value is 'JSON value; its shape is described in the description column.';
 alter table app.settings enable row level security;
--- 18 row(s) inserted by the migrations (below)
+-- 19 row(s) inserted by the migrations (below)
 
 -- -------------------------------------------------------------------------------------------------
 -- Functions

@@ -19,6 +19,8 @@ const ANON_FUNCTIONS = [
   'cancel_request',
   // Outreach log (issue 14): two province totals, sums only.
   'outreach_totals',
+  // Guide confirmations (issue 15): the guide page's stamp, read-only, no personal data.
+  'guide_confirmation_stamp',
 ];
 
 const OUR_SCHEMAS = "('public', 'app')";

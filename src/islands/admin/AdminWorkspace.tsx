@@ -5,17 +5,30 @@ import SignIn from '../shared/SignIn';
 import TeamsPanel from './TeamsPanel';
 import ImportPanel from './ImportPanel';
 import StatsPanel from './StatsPanel';
+<<<<<<< HEAD
 import OutreachStatsPanel from './OutreachStatsPanel';
 import { useAdminSession } from './useAdminSession';
 import './AdminWorkspace.css';
 
 type Tab = 'teams' | 'import' | 'stats' | 'outreach';
+=======
+import GuideReviewPanel from './GuideReviewPanel';
+import type { GuideLinks } from '../team/types';
+import { useAdminSession } from './useAdminSession';
+import './AdminWorkspace.css';
+
+type Tab = 'teams' | 'import' | 'stats' | 'guides';
+>>>>>>> i15-model
 
 const TABS: [Tab, MessageKey][] = [
   ['teams', 'admin.tabs.teams'],
   ['import', 'admin.tabs.import'],
   ['stats', 'admin.tabs.stats'],
+<<<<<<< HEAD
   ['outreach', 'admin.tabs.outreach'],
+=======
+  ['guides', 'confirm.queue.title'],
+>>>>>>> i15-model
 ];
 
 /**
@@ -24,7 +37,7 @@ const TABS: [Tab, MessageKey][] = [
  * each panel in its own file. Every call goes through the contracts of src/lib/api/admin.ts; the
  * database checks the admin role.
  */
-export default function AdminWorkspace({ communes }: { communes: AdminCommune[] }) {
+export default function AdminWorkspace({ communes, guides }: { communes: AdminCommune[]; guides: GuideLinks }) {
   const { session, allowed, signOut } = useAdminSession();
   const [tab, setTab] = useState<Tab>('teams');
 
@@ -56,7 +69,11 @@ export default function AdminWorkspace({ communes }: { communes: AdminCommune[] 
       {tab === 'teams' && <TeamsPanel communes={communes} viewer={{ email, role: 'admin' }} />}
       {tab === 'import' && <ImportPanel />}
       {tab === 'stats' && <StatsPanel />}
+<<<<<<< HEAD
       {tab === 'outreach' && <OutreachStatsPanel />}
+=======
+      {tab === 'guides' && <GuideReviewPanel guides={guides} />}
+>>>>>>> i15-model
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { t } from '../../lib/i18n/team';
 import { loadSupabase } from '../../lib/api/rpc';
 import SignIn from '../shared/SignIn';
 import Workspace from './Workspace';
+import GuideConfirmPanel from './GuideConfirmPanel';
 import { useTeamSession, type TeamSessionState } from './useTeamSession';
 import type { GuideLinks, PlatformLinks } from './types';
 
@@ -78,7 +79,12 @@ function SignedInArea({ supabase, guides, platforms, communes }: Props & { supab
           <p>{t('team.notMember.body', { email })}</p>
         </section>
       )}
+<<<<<<< HEAD
       {membership?.member && <Workspace membership={membership} now={auth.now} guides={guides} platforms={platforms} communes={communes} />}
+=======
+      {membership?.member && <Workspace membership={membership} now={auth.now} guides={guides} platforms={platforms} />}
+      {membership?.member && <GuideConfirmPanel guides={guides} platforms={platforms} />}
+>>>>>>> i15-model
       <Account email={email} auth={auth} />
     </div>
   );

@@ -5,6 +5,7 @@
  */
 import * as admin from './admin';
 import * as booking from './booking';
+import * as confirmations from './confirmations';
 import * as guides from './guides';
 import * as outreach from './outreach';
 import * as portal from './portal';
@@ -14,7 +15,11 @@ import * as status from './status';
 import * as team from './team';
 
 /** The area modules by file name (src/lib/api/<area>.ts). */
+<<<<<<< HEAD
 export const API_AREAS: Record<string, Record<string, unknown>> = { admin, booking, guides, portal, posters, status, team, outreach };
+=======
+export const API_AREAS: Record<string, Record<string, unknown>> = { admin, booking, confirmations, guides, portal, posters, status, team };
+>>>>>>> i15-model
 
 /** Whether an export is a contract made by defineRpc. */
 function isRpcContract(value: unknown): value is RpcContract {
