@@ -5,30 +5,20 @@ import SignIn from '../shared/SignIn';
 import TeamsPanel from './TeamsPanel';
 import ImportPanel from './ImportPanel';
 import StatsPanel from './StatsPanel';
-<<<<<<< HEAD
 import OutreachStatsPanel from './OutreachStatsPanel';
-import { useAdminSession } from './useAdminSession';
-import './AdminWorkspace.css';
-
-type Tab = 'teams' | 'import' | 'stats' | 'outreach';
-=======
 import GuideReviewPanel from './GuideReviewPanel';
 import type { GuideLinks } from '../team/types';
 import { useAdminSession } from './useAdminSession';
 import './AdminWorkspace.css';
 
-type Tab = 'teams' | 'import' | 'stats' | 'guides';
->>>>>>> i15-model
+type Tab = 'teams' | 'import' | 'stats' | 'outreach' | 'guides';
 
 const TABS: [Tab, MessageKey][] = [
   ['teams', 'admin.tabs.teams'],
   ['import', 'admin.tabs.import'],
   ['stats', 'admin.tabs.stats'],
-<<<<<<< HEAD
   ['outreach', 'admin.tabs.outreach'],
-=======
   ['guides', 'confirm.queue.title'],
->>>>>>> i15-model
 ];
 
 /**
@@ -69,11 +59,8 @@ export default function AdminWorkspace({ communes, guides }: { communes: AdminCo
       {tab === 'teams' && <TeamsPanel communes={communes} viewer={{ email, role: 'admin' }} />}
       {tab === 'import' && <ImportPanel />}
       {tab === 'stats' && <StatsPanel />}
-<<<<<<< HEAD
       {tab === 'outreach' && <OutreachStatsPanel />}
-=======
       {tab === 'guides' && <GuideReviewPanel guides={guides} />}
->>>>>>> i15-model
     </div>
   );
 }

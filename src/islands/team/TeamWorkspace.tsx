@@ -79,12 +79,8 @@ function SignedInArea({ supabase, guides, platforms, communes }: Props & { supab
           <p>{t('team.notMember.body', { email })}</p>
         </section>
       )}
-<<<<<<< HEAD
       {membership?.member && <Workspace membership={membership} now={auth.now} guides={guides} platforms={platforms} communes={communes} />}
-=======
-      {membership?.member && <Workspace membership={membership} now={auth.now} guides={guides} platforms={platforms} />}
       {membership?.member && <GuideConfirmPanel guides={guides} platforms={platforms} />}
->>>>>>> i15-model
       <Account email={email} auth={auth} />
     </div>
   );

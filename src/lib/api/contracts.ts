@@ -15,11 +15,7 @@ import * as status from './status';
 import * as team from './team';
 
 /** The area modules by file name (src/lib/api/<area>.ts). */
-<<<<<<< HEAD
-export const API_AREAS: Record<string, Record<string, unknown>> = { admin, booking, guides, portal, posters, status, team, outreach };
-=======
-export const API_AREAS: Record<string, Record<string, unknown>> = { admin, booking, confirmations, guides, portal, posters, status, team };
->>>>>>> i15-model
+export const API_AREAS: Record<string, Record<string, unknown>> = { admin, booking, confirmations, guides, outreach, portal, posters, status, team };
 
 /** Whether an export is a contract made by defineRpc. */
 function isRpcContract(value: unknown): value is RpcContract {

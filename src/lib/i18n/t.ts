@@ -8,12 +8,9 @@ import posters from './vi/posters.json';
 import team from './vi/team.json';
 import admin from './vi/admin.json';
 import forms from './vi/forms.json';
-<<<<<<< HEAD
 import outreach from './vi/outreach.json';
-=======
 import guideModel from './vi/guide-model.json';
 import confirmations from './vi/confirmations.json';
->>>>>>> i15-model
 import { createTranslator } from './translator';
 
 /**
@@ -35,12 +32,9 @@ const messages = {
   ...team,
   ...admin,
   ...forms,
-<<<<<<< HEAD
   ...outreach,
-=======
   ...guideModel,
   ...confirmations,
->>>>>>> i15-model
 };
 
 /** Keys of every user-facing string. */
