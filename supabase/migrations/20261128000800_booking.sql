@@ -15,8 +15,12 @@
 --          public.request_help(), public.request_status(), public.cancel_request().
 
 /* Finds a request by reference code and phone (the citizen's or, when booked on their behalf, the
-   helper's). Failed look-ups of a well-formed code count against lookup.per_code, so a known code
-   cannot be paired with guessed phone numbers; once used up, even the right phone waits. */
+   helper's). Failed look-ups of a well-formed code count per (code, client address), limit
+   lookup.per_code_address (5 an hour): one address cannot pair a known code with guessed phone
+   numbers. They also count per code alone against a higher ceiling, lookup.per_code (50 an hour),
+   for guessing spread over many addresses; once either is used up, even the right phone waits.
+   Counting per code alone with a low limit (10) let anyone lock the owner out of their request
+   for an hour with ten wrong phones. */
 create function app.find_request(code text, phone text)
 returns bigint
 language plpgsql volatile
@@ -25,9 +29,11 @@ as $$
 declare
   clean_code text := app.normalize_reference_code(code);
   clean_phone text := app.normalize_phone(phone);
+  code_at_address text := clean_code || '|' || app.client_address();
   request_id bigint;
 begin
-  if clean_code is not null and app.rate_limit_reached('lookup.per_code', clean_code) then
+  if clean_code is not null and (app.rate_limit_reached('lookup.per_code_address', code_at_address)
+                                 or app.rate_limit_reached('lookup.per_code', clean_code)) then
     perform app.raise_code('rate_limited');
   end if;
   select h.id into request_id
@@ -36,12 +42,13 @@ begin
     and clean_phone is not null
     and (h.citizen_phone = clean_phone or h.helper_phone = clean_phone);
   if request_id is null and clean_code is not null then
+    perform app.rate_limit_take('lookup.per_code_address', code_at_address);
     perform app.rate_limit_take('lookup.per_code', clean_code);
   end if;
   return request_id;
 end
 $$;
-comment on function app.find_request(text, text) is 'Request id for a reference code and phone, or null; counts failed look-ups per code.';
+comment on function app.find_request(text, text) is 'Request id for a reference code and phone, or null; counts failed look-ups per code and client address, and per code (higher ceiling).';
 
 /* What the citizen is told after booking (and again on a repeated submission): no personal data.
    PL/pgSQL rather than LANGUAGE sql so that its plan is cached per session (see app.setting(),

@@ -19,9 +19,11 @@ AS $function$
 declare
   clean_code text := app.normalize_reference_code(code);
   clean_phone text := app.normalize_phone(phone);
+  code_at_address text := clean_code || '|' || app.client_address();
   request_id bigint;
 begin
-  if clean_code is not null and app.rate_limit_reached('lookup.per_code', clean_code) then
+  if clean_code is not null and (app.rate_limit_reached('lookup.per_code_address', code_at_address)
+                                 or app.rate_limit_reached('lookup.per_code', clean_code)) then
     perform app.raise_code('rate_limited');
   end if;
   select h.id into request_id
@@ -30,12 +32,13 @@ begin
     and clean_phone is not null
     and (h.citizen_phone = clean_phone or h.helper_phone = clean_phone);
   if request_id is null and clean_code is not null then
+    perform app.rate_limit_take('lookup.per_code_address', code_at_address);
     perform app.rate_limit_take('lookup.per_code', clean_code);
   end if;
   return request_id;
 end
 $function$;
-comment on function app.find_request(code text, phone text) is 'Request id for a reference code and phone, or null; counts failed look-ups per code.';
+comment on function app.find_request(code text, phone text) is 'Request id for a reference code and phone, or null; counts failed look-ups per code and client address, and per code (higher ceiling).';
 
 CREATE OR REPLACE FUNCTION app.help_request_answer(request_id bigint)
  RETURNS jsonb
