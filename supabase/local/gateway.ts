@@ -32,6 +32,14 @@ const CORS_HEADERS = {
   'access-control-expose-headers': 'content-range, x-supabase-api-version',
 };
 
+/**
+ * Routes of the local stack only (the stand-in's mailbox of sign-in codes): no CORS headers, so a
+ * web page open in the developer's browser cannot read them, and only for a local host name, so a
+ * DNS-rebinding page cannot either. Supabase has no such routes.
+ */
+const LOCAL_ONLY = /^\/auth\/v1\/mailbox(\.json)?\/?(\?|$)/;
+const LOCAL_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+
 /** Raised when the port is taken, with a message a newcomer can act on. */
 export class PortBusyError extends Error {}
 
@@ -61,7 +69,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
-    const isApi = url.startsWith('/rest/v1/') || url.startsWith('/auth/v1/');
+    if (LOCAL_ONLY.test(url) && !LOCAL_HOST.test(req.headers.host ?? '')) {
+      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
+      return void res.end('The local mailbox is served to localhost only.');
+    }
+    const isApi = (url.startsWith('/rest/v1/') || url.startsWith('/auth/v1/')) && !LOCAL_ONLY.test(url);
     if (isApi) {
       for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
       if (req.method === 'OPTIONS') return void res.writeHead(204).end();
