@@ -276,7 +276,7 @@ describe.each(inject('stacks'))('help requests on $backend', (stack) => {
     if (!first.ok) throw new Error(first.code);
     created.push(first.data.reference_code);
     const before = await counts();
-    const other = await callRpc(requestHelp, { request: { ...payload, ...change } }, client);
+    const other = await callRpc(requestHelp, { request: { ...payload, ...change } as typeof payload }, client);
     expect(other).toMatchObject({ ok: false, code: 'idempotency_conflict' });
     expect(await counts()).toEqual(before);
     // The same payload again, the phone typed another way, is still a replay.
