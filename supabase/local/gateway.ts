@@ -16,6 +16,8 @@ export interface GatewayOptions {
   auth: AuthStandIn;
   /** Folder of the built site (dist/); when missing, a short notice is served instead. */
   siteDir: string;
+  /** The operator's log (server errors of PostgREST, in full). */
+  log?: (line: string) => void;
 }
 
 export interface Gateway {
@@ -32,6 +34,25 @@ const CORS_HEADERS = {
   'access-control-expose-headers': 'content-range, x-supabase-api-version',
 };
 
+/**
+ * Routes of the local stack only (the stand-in's mailbox of sign-in codes): no CORS headers, so a
+ * web page open in the developer's browser cannot read them, and only for a local host name, so a
+ * DNS-rebinding page cannot either. Supabase has no such routes.
+ */
+const LOCAL_ONLY = /^\/auth\/v1\/mailbox(\.json)?\/?(\?|$)/;
+const LOCAL_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+
+/**
+ * The one answer for a failure of the backend itself (PostgREST down, disk full, internal error),
+ * shaped like a PostgREST error: supabase-js hands `message` to callRpc as the code, which the
+ * booking form retries (src/lib/booking/errors.ts) and other screens show as a generic failure.
+ */
+function serviceUnavailable(res: http.ServerResponse): void {
+  if (res.headersSent) return void res.end();
+  res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'retry-after': '5' });
+  res.end(JSON.stringify({ code: 'PGRST503', message: 'service_unavailable', details: null, hint: null }));
+}
+
 /** Raised when the port is taken, with a message a newcomer can act on. */
 export class PortBusyError extends Error {}
 
@@ -41,13 +62,31 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // cost the gateway and PostgREST about 0.4 ms of CPU per call (tests/bench/request-help.ts).
   // Idle sockets close after 5 s (as Node's global agent), well before PostgREST drops them (30 s).
   const upstream = new http.Agent({ keepAlive: true, timeout: 5_000, scheduling: 'lifo' });
-  const proxy = createProxyServer({ target: options.postgrestUrl, xfwd: true, agent: upstream });
+  const proxy = createProxyServer({ target: options.postgrestUrl, xfwd: true, agent: upstream, selfHandleResponse: true });
+  const log = options.log ?? ((line: string) => console.error(line));
   proxy.on('error', (error, _req, res) => {
     if (process.env.DEBUG_GATEWAY) console.error('[gateway]', error);
-    if (res && 'writeHead' in res && !res.headersSent) {
-      res.writeHead(502, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ message: 'PostgREST is not reachable' }));
+    // PostgREST down (restarting after a crash: supervise.ts): the same generic answer.
+    if (res && 'writeHead' in res && !res.headersSent) serviceUnavailable(res);
+  });
+  // A server error from PostgREST (disk full, an internal error) carries PostgreSQL's message,
+  // with internal file paths ("could not extend file \"base/5/16384\": No space left on device"):
+  // callers get a generic 503 instead, and the operator reads the original in the terminal.
+  proxy.on('proxyRes', (proxyRes, req, res) => {
+    const status = proxyRes.statusCode ?? 502;
+    if (status < 500) {
+      res.writeHead(status, proxyRes.statusMessage, proxyRes.headers);
+      proxyRes.pipe(res);
+      return;
     }
+    let body = '';
+    proxyRes.on('data', (chunk: Buffer) => {
+      if (body.length < 4000) body += chunk.toString();
+    });
+    proxyRes.on('end', () => {
+      log(`[gateway] PostgREST answered ${status} to ${req.method} ${req.url}: ${body.slice(0, 1000)}`);
+      serviceUnavailable(res);
+    });
   });
 
   const hasSite = existsSync(path.join(options.siteDir, 'index.html'));
@@ -61,7 +100,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
-    const isApi = url.startsWith('/rest/v1/') || url.startsWith('/auth/v1/');
+    if (LOCAL_ONLY.test(url) && !LOCAL_HOST.test(req.headers.host ?? '')) {
+      res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
+      return void res.end('The local mailbox is served to localhost only.');
+    }
+    const isApi = (url.startsWith('/rest/v1/') || url.startsWith('/auth/v1/')) && !LOCAL_ONLY.test(url);
     if (isApi) {
       for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
       if (req.method === 'OPTIONS') return void res.writeHead(204).end();

@@ -15,6 +15,8 @@ import { startPostgrest } from './postgrest.ts';
 import { createAuthStandIn } from './auth-standin.ts';
 import { startGateway } from './gateway.ts';
 import { startJobRunner } from './jobs.ts';
+import { cleanUpLeftovers } from './supervise.ts';
+import { rmSync } from 'node:fs';
 import { LOCAL_ANON_KEY } from '../../src/lib/api/local-keys.ts';
 
 export interface StackOptions {
@@ -40,6 +42,16 @@ export interface StackOptions {
   log?: (line: string) => void;
   onCodeSent?: (email: string, code: string) => void;
   verbose?: boolean;
+  /**
+   * Called when a child process (PostgREST) keeps dying and is not restarted any more
+   * (supabase/local/supervise.ts); `npm start` stops and exits non-zero. Default: log it.
+   */
+  onFatal?: (error: Error) => void;
+  /**
+   * Where the stack records its child processes, so that the next start stops one a crash left
+   * running. Default: `<dataDir>.pids.json` beside a persisted PGlite folder; none otherwise.
+   */
+  pidFile?: string;
 }
 
 export interface Stack {
@@ -53,6 +65,8 @@ export interface Stack {
   postgrestUrl: string;
   /** 'pglite' or 'postgres' */
   backend: 'pglite' | 'postgres';
+  /** Process id of the running PostgREST (it changes when PostgREST is restarted). */
+  postgrestPid(): number | undefined;
   mailbox(): { email: string; code: string; sentAt: Date }[];
   reloadSchema(): Promise<void>;
   stop(): Promise<void>;
@@ -97,13 +111,23 @@ async function createTemporaryDatabase(serverUrl: string) {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const log = options.log ?? (() => {});
   const stops: (() => Promise<void>)[] = [];
+  const choice = options.database ?? 'memory';
+  const pidFile = options.pidFile ?? (typeof choice === 'object' && 'dataDir' in choice ? `${choice.dataDir}.pids.json` : undefined);
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch(() => {});
     stops.length = 0;
+    if (pidFile) {
+      try {
+        rmSync(pidFile, { force: true });
+      } catch {
+        // an unwritable folder: nothing was recorded there
+      }
+    }
   };
 
   try {
-    const choice = options.database ?? 'memory';
+    // A PostgREST left running by a stack that crashed (kill -9, power cut of the terminal).
+    if (pidFile) for (const line of cleanUpLeftovers(pidFile)) log(line);
     let databaseUrl: string;
     let authenticatorUrl: string;
     let backend: Stack['backend'];
@@ -135,6 +159,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       port: await freePort(),
       sharedSession: backend === 'pglite',
       verbose: options.verbose,
+      log: (line) => (options.log ?? console.error)(line),
+      onGiveUp: options.onFatal ?? ((error) => console.error(error.message)),
+      pidFile,
     });
     stops.push(postgrest.stop);
 
@@ -155,6 +182,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       postgrestUrl: postgrest.url,
       auth,
       siteDir: path.resolve(ROOT_DIR, options.siteDir ?? 'dist'),
+      log: options.log,
     });
     stops.push(gateway.stop);
     publicUrl = gateway.url;
@@ -171,6 +199,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       databaseUrl,
       postgrestUrl: postgrest.url,
       backend,
+      postgrestPid: () => postgrest.process.pid,
       mailbox: auth.mailbox,
       reloadSchema: postgrest.reloadSchema,
       stop: stopAll,

@@ -1,11 +1,12 @@
 /**
  * `npm start`: runs the whole portal on this machine with the embedded stack.
  *
- *   node supabase/local/start.ts [--reset] [--memory] [--port N] [--site-dir DIR]
+ *   node supabase/local/start.ts [--reset] [--memory] [--data-dir DIR] [--port N] [--site-dir DIR]
  *
  * --reset deletes the local database (supabase/local/.data) first; --memory keeps the database in
- * memory only (the e2e tests use it); --site-dir serves another build than dist/; PORT also sets
- * the port.
+ * memory only (the e2e tests use it); --data-dir keeps it in another folder; --site-dir serves
+ * another build than dist/; PORT also sets the port. If PostgREST keeps dying (supervise.ts), the
+ * stack stops and exits with status 1.
  * Ctrl-C stops PostgREST, the socket server and PGlite; nothing is left running.
  */
 import { rm } from 'node:fs/promises';
@@ -14,27 +15,33 @@ import { DEFAULT_DATA_DIR, DEFAULT_PORT } from './config.ts';
 import { startStack } from './stack.ts';
 import { PortBusyError } from './gateway.ts';
 import { MigrationError, MigrationHistoryError } from './migrate.ts';
+import { DataFolderError } from './database.ts';
+import { StackRunningError } from './supervise.ts';
 
 const { values: flags } = parseArgs({
   options: {
     reset: { type: 'boolean', default: false },
     memory: { type: 'boolean', default: false },
     'site-dir': { type: 'string' },
+    'data-dir': { type: 'string' },
     port: { type: 'string' },
     verbose: { type: 'boolean', default: false },
   },
 });
 
 const port = Number(flags.port ?? process.env.PORT ?? DEFAULT_PORT);
+const dataDir = flags['data-dir'] ?? DEFAULT_DATA_DIR;
 if (flags.reset) {
-  await rm(DEFAULT_DATA_DIR, { recursive: true, force: true });
+  await rm(dataDir, { recursive: true, force: true });
   console.log('Local database deleted; it will be created again from the migrations and seed.');
 }
 
+let stopFatally: (error: Error) => void = () => process.exit(1);
 try {
   const stack = await startStack({
     port,
-    database: flags.memory ? 'memory' : { dataDir: DEFAULT_DATA_DIR },
+    database: flags.memory ? 'memory' : { dataDir },
+    onFatal: (error) => stopFatally(error),
     siteDir: flags['site-dir'],
     seed: true,
     verbose: flags.verbose,
@@ -53,6 +60,10 @@ Trợ giúp số Quảng Ninh is running (local stack, demo data):
 
 Press Ctrl-C to stop.`);
 
+  stopFatally = (error) => {
+    console.error(`\n${error.message}\nStopping the local stack.`);
+    void stack.stop().finally(() => process.exit(1));
+  };
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
@@ -66,7 +77,13 @@ Press Ctrl-C to stop.`);
   // Closing the terminal window: stop PostgREST too rather than leave it running on its own.
   process.on('SIGHUP', shutdown);
 } catch (error) {
-  if (error instanceof PortBusyError || error instanceof MigrationError || error instanceof MigrationHistoryError) {
+  if (
+    error instanceof PortBusyError ||
+    error instanceof MigrationError ||
+    error instanceof MigrationHistoryError ||
+    error instanceof DataFolderError ||
+    error instanceof StackRunningError
+  ) {
     console.error(`\n${error.message}\n`);
   } else {
     console.error(error);

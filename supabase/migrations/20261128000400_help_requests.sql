@@ -60,6 +60,7 @@ create table app.help_requests (
   description text check (length(description) between 1 and 500),
   gps_lat numeric(6, 3) check (gps_lat between 20.6 and 21.75),
   gps_lon numeric(7, 3) check (gps_lon between 106.4 and 108.15),
+  payload_hash bytea check (length(payload_hash) = 32),
   personal_data_erased_at timestamptz,
 
   -- The team's work, and the citizen's erasure request while a team works on it.
@@ -114,6 +115,7 @@ comment on column app.help_requests.address is 'PERSONAL DATA. Address or landma
 comment on column app.help_requests.description is 'PERSONAL DATA (may contain any detail). What the citizen needs, free text.';
 comment on column app.help_requests.gps_lat is 'PERSONAL DATA. Latitude rounded to 0.001° (about 100 m); only inside the province.';
 comment on column app.help_requests.gps_lon is 'PERSONAL DATA. Longitude rounded to 0.001° (about 100 m); only inside the province.';
+comment on column app.help_requests.payload_hash is 'PERSONAL DATA (a hash of it). SHA-256 of the validated booking without its idempotency key: a repeated key with another payload is refused (idempotency_conflict) instead of answering with the first request.';
 comment on column app.help_requests.personal_data_erased_at is 'When the retention job erased the personal columns.';
 comment on column app.help_requests.accepted_by is 'Member who accepted the request ("Tôi nhận"); they, the team''s leaders and admins see the contact details.';
 comment on column app.help_requests.contact_attempts is 'Unanswered calls recorded by the team since the request was booked.';

@@ -47,6 +47,7 @@ create table app.help_requests (
   description text,
   gps_lat numeric(6,3),
   gps_lon numeric(7,3),
+  payload_hash bytea,
   personal_data_erased_at timestamp with time zone,
   accepted_by bigint,
   contact_attempts smallint default 0 not null,
@@ -87,6 +88,7 @@ END),
   constraint help_requests_helper_phone_check CHECK ((helper_phone ~ '^0([35789][0-9]{8}|2[0-9]{9})$'::text)),
   constraint help_requests_needs_check CHECK ((((cardinality(needs) >= 1) AND (cardinality(needs) <= 7)) AND (needs <@ ARRAY['vneid'::text, 'vssid'::text, 'etax'::text, 'dichvucong'::text, 'smart-quang-ninh'::text, 'thanh-toan-an-toan'::text, 'other'::text]))),
   constraint help_requests_outcome_check CHECK ((outcome = ANY (ARRAY['helped'::text, 'not_reachable'::text, 'citizen_cancelled'::text, 'out_of_scope'::text, 'partly_helped'::text, 'not_needed'::text]))),
+  constraint help_requests_payload_hash_check CHECK ((length(payload_hash) = 32)),
   constraint help_requests_reference_code_check CHECK ((reference_code ~ '^QN-[2-9A-HJKMNP-TV-Z]{3}-[2-9A-HJKMNP-TV-Z]{3}-[2-9A-HJKMNP-TV-Z]{3}$'::text)),
   constraint help_requests_route_distance_m_check CHECK ((route_distance_m >= 0)),
   constraint help_requests_route_point_check CHECK ((route_point = ANY (ARRAY['gps'::text, 'commune_centre'::text]))),
@@ -129,6 +131,7 @@ comment on column app.help_requests.address is 'PERSONAL DATA. Address or landma
 comment on column app.help_requests.description is 'PERSONAL DATA (may contain any detail). What the citizen needs, free text.';
 comment on column app.help_requests.gps_lat is 'PERSONAL DATA. Latitude rounded to 0.001° (about 100 m); only inside the province.';
 comment on column app.help_requests.gps_lon is 'PERSONAL DATA. Longitude rounded to 0.001° (about 100 m); only inside the province.';
+comment on column app.help_requests.payload_hash is 'PERSONAL DATA (a hash of it). SHA-256 of the validated booking without its idempotency key: a repeated key with another payload is refused (idempotency_conflict) instead of answering with the first request.';
 comment on column app.help_requests.personal_data_erased_at is 'When the retention job erased the personal columns.';
 comment on column app.help_requests.accepted_by is 'Member who accepted the request ("Tôi nhận"); they, the team''s leaders and admins see the contact details.';
 comment on column app.help_requests.contact_attempts is 'Unanswered calls recorded by the team since the request was booked.';

@@ -28,7 +28,7 @@ comment on table app.settings is 'Tunable values of the request functions (rate 
 comment on column app.settings.key is 'Dotted name, e.g. rate_limit.request_help.per_phone.';
 comment on column app.settings.value is 'JSON value; its shape is described in the description column.';
 alter table app.settings enable row level security;
--- 19 row(s) inserted by the migrations (below)
+-- 20 row(s) inserted by the migrations (below)
 
 -- -------------------------------------------------------------------------------------------------
 -- Functions
@@ -75,8 +75,12 @@ insert into app.settings (key, value, description) values
    'Status look-ups and cancellations per client address in a fixed window.');
 
 insert into app.settings (key, value, description) values
-  ('rate_limit.lookup.per_code', '{"max": 10, "window_seconds": 3600}',
-   'Failed look-ups (wrong phone) per reference code in a fixed window: stops guessing the phone for a known code.');
+  ('rate_limit.lookup.per_code', '{"max": 50, "window_seconds": 3600}',
+   'Failed look-ups (wrong phone) per reference code from all addresses in a fixed window: a ceiling for guessing spread over many addresses (reaching it locks the owner out too, so keep it well above per_code_address).');
+
+insert into app.settings (key, value, description) values
+  ('rate_limit.lookup.per_code_address', '{"max": 5, "window_seconds": 3600}',
+   'Failed look-ups (wrong phone) per reference code and client address in a fixed window: stops one address guessing the phone for a known code without locking the owner out.');
 
 insert into app.settings (key, value, description) values
   ('rate_limit.request_help.per_address', '{"max": 30, "window_seconds": 3600}',

@@ -1,10 +1,8 @@
 import type { Statistics } from '../api/admin';
+import { csvField } from '../text/csv';
 
-/** One CSV field, quoted when it holds a comma, quote or line break. */
-export function csvField(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+/** One CSV field (src/lib/text/csv.ts: quoted when needed, formulas neutralised). */
+export { csvField };
 
 /**
  * The statistics as one CSV table (section, key, label, value), for a spreadsheet. Counts only:
