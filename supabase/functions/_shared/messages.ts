@@ -137,9 +137,11 @@ export function citizenSms(template: string, params: Params, siteUrl: string): s
   if (!teamName || !phone) return shorten(fill(''), SMS_MAX);
   const without = fill('');
   const teamPart = (name: string) => text('notify.sms.citizen_booked.team', { team: name, phone });
-  const room = SMS_MAX - without.length - toGsm7(teamPart('')).length - 1;
-  if (room < 8) return without;
-  return fill(teamPart(shorten(teamName, room)));
+  for (let room = Math.min(teamName.length, SMS_MAX - without.length); room >= 8; room--) {
+    const sms = fill(teamPart(shorten(teamName, room)));
+    if (sms.length <= SMS_MAX) return sms;
+  }
+  return without;
 }
 
 /** A Vietnamese phone in the international form Zalo wants: 0912345678 → 84912345678. */
