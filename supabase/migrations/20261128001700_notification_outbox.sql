@@ -92,7 +92,7 @@ create table app.notification_outbox (
   params jsonb not null default '{}'::jsonb check (jsonb_typeof(params) = 'object'),
   silent boolean not null default false,
   dedupe_key text not null unique check (char_length(dedupe_key) between 3 and 200),
-  request_id bigint references app.help_requests (id),
+  request_id bigint references app.help_requests (id) on delete cascade,
   member_id bigint references app.members (id) on delete cascade,
   subscription_id uuid references app.push_subscriptions (id) on delete set null,
   to_phone text check (to_phone ~ '^0([35789][0-9]{8}|2[0-9]{9})$'),
