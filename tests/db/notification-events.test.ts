@@ -117,7 +117,13 @@ describe.each(inject('stacks'))('notification events on $backend', (stack) => {
     expect(stored).toEqual({ message_channel: 'sms', message_consent_version: '2026-11-28' });
   });
 
-  it('sends the citizen nothing without their opt-in', async () => {
+  it('sends the citizen nothing without their opt-in, and refuses an unknown channel', async () => {
+    const refused = await withSql(stack, async (sql) =>
+      sql.query(`select app.validate_help_request($1::jsonb)`, [JSON.stringify({
+        idempotency_key: crypto.randomUUID(), name: 'Nguyễn Thị Lan', phone: '0912345678', commune_code: QUANG_LA.code,
+        needs: ['vssid'], time_window: 'any', consent: true, consent_version: '2026-11-28', message_channel: 'fax' })]).then(
+        () => 'accepted', (error: Error) => error.message));
+    expect(refused).toBe('message_channel_invalid');
     const booked = await world.book({ commune_code: QUANG_LA.code });
     expect((await rows(booked.id)).filter((r) => r.channel === 'sms' || r.channel === 'zalo')).toEqual([]);
   });
