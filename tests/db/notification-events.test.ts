@@ -101,7 +101,7 @@ describe.each(inject('stacks'))('notification events on $backend', (stack) => {
       `push:team_new_request:${members.a1.id}`,
       `push:team_new_request:${members.lead.id}`,
       'sms:citizen_booked:',
-    ]);
+    ].sort());
     const sms = written.find((r) => r.channel === 'sms');
     expect(sms?.to_phone).toBe(booked.phone);
     expect(sms?.params).toMatchObject({ reference_code: booked.code, verification_word: expect.any(String) });
@@ -137,7 +137,7 @@ describe.each(inject('stacks'))('notification events on $backend', (stack) => {
       `email:team_accepted:${members.lead.id}`,
       `push:team_accepted:${members.lead.id}`,
       'zalo:citizen_accepted:',
-    ]);
+    ].sort());
     const middle = await lastId();
     expect(await callRpc(closeRequest, { request_id: booked.id, outcome: 'helped', note: null }, as.a1)).toMatchObject({ ok: true });
     const closed = await rows(booked.id, middle);
@@ -179,7 +179,7 @@ describe.each(inject('stacks'))('notification events on $backend', (stack) => {
     expect((await rows(waiting.id, before)).map((r) => `${r.channel}:${r.template}:${r.member_id}`).sort()).toEqual([
       `email:leader_escalation_warning:${members.lead.id}`,
       `push:leader_escalation_warning:${members.lead.id}`,
-    ]);
+    ].sort());
     expect((await rows(taken.id, before)).map((r) => `${r.channel}:${r.template}:${r.member_id}`)).toEqual([
       `push:member_contact_reminder:${members.a1.id}`,
     ]);
