@@ -2,7 +2,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { withSql } from '../support/clients.ts';
 import { changeSettings, RELAXED_LIMITS } from '../support/help-requests.ts';
-import { QUANG_LA, TeamWorld, type TestMember } from '../support/team.ts';
+import { KY_THUONG, QUANG_LA, TeamWorld, type TestMember } from '../support/team.ts';
 import { callRpc } from '../../src/lib/api/rpc.ts';
 import {
   deletePushSubscription,
@@ -183,5 +183,40 @@ describe.each(inject('stacks'))('notification events on $backend', (stack) => {
     expect((await rows(taken.id, before)).map((r) => `${r.channel}:${r.template}:${r.member_id}`)).toEqual([
       `push:member_contact_reminder:${members.a1.id}`,
     ]);
+  });
+
+  it('tells the next team when escalation moves a request, and admins about the province pool', async () => {
+    const teamB = (await world.teams([
+      { code: 'B', commune: QUANG_LA.code, lat: QUANG_LA.lat + 0.018, lon: QUANG_LA.lon, radius: 3000 },
+    ])).B;
+    members.b1 = await world.member('b1', 'member', teamB);
+    members.admin = await world.member('admin', 'admin', null);
+    as.b1 = await world.signIn('b1');
+    as.admin = await world.signIn('admin');
+    expect(await callRpc(savePushSubscription, device(4), as.b1)).toMatchObject({ ok: true });
+    expect(await callRpc(savePushSubscription, device(5), as.admin)).toMatchObject({ ok: true });
+
+    const moved = await world.book({ commune_code: QUANG_LA.code });
+    await world.age([moved.id], 24 * 60);
+    const before = await lastId();
+    await withSql(stack, (sql) => sql.query('select app.escalate_stale_requests()'));
+    expect((await rows(moved.id, before)).map((r) => `${r.channel}:${r.template}:${r.member_id}`)).toEqual([
+      `push:team_new_request:${members.b1.id}`,
+    ]);
+
+    // Nobody near Kỳ Thượng: the request waits in the province pool; admins hear once a day.
+    await world.book({ commune_code: KY_THUONG.code });
+    const restoreHour = await changeSettings(stack, { 'notifications.daily_summary_hour': 0 });
+    try {
+      await withSql(stack, (sql) => sql.query('select app.run_notification_jobs()'));
+      await withSql(stack, (sql) => sql.query('select app.run_notification_jobs()'));
+      const summaries = await withSql(stack, async (sql) =>
+        (await sql.query(`select channel, member_id::int, params from app.notification_outbox
+                          where template = 'admin_pool_summary' and id > $1`, [before])).rows);
+      expect(summaries).toEqual([{ channel: 'push', member_id: members.admin.id, params: expect.objectContaining({ url: '/quan-tri/' }) }]);
+      expect(summaries[0].params.count).toBeGreaterThanOrEqual(1);
+    } finally {
+      await restoreHour();
+    }
   });
 });
