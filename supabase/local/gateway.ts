@@ -1,6 +1,8 @@
 /**
  * One origin for the browser, as a Supabase project has: the built static site, plus
- * `/rest/v1/*` (PostgREST) and `/auth/v1/*` (the local auth stand-in) on the same port.
+ * `/rest/v1/*` (PostgREST), `/auth/v1/*` (the local auth stand-in) and `/functions/v1/*` (the Edge
+ * Functions under Deno, supabase/local/functions.ts) on the same port; and, local only,
+ * `/_local/outbox/` and `/_local/outbox.json` (supabase/local/outbox.ts), never with CORS headers.
  */
 import http from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,6 +11,7 @@ import compression from 'compression';
 import { createProxyServer } from 'http-proxy-3';
 import sirv from 'sirv';
 import type { AuthStandIn } from './auth-standin.ts';
+import type { LocalOutbox } from './outbox.ts';
 
 export interface GatewayOptions {
   port: number;
@@ -18,6 +21,10 @@ export interface GatewayOptions {
   siteDir: string;
   /** The operator's log (server errors of PostgREST, in full). */
   log?: (line: string) => void;
+  /** The local outbox pages (/_local/outbox/), when the stack runs them. */
+  outbox?: LocalOutbox;
+  /** The Edge Functions' server, once started (/functions/v1/<name> is proxied there). */
+  functionsUrl?: () => string | null;
 }
 
 export interface Gateway {
@@ -35,11 +42,11 @@ const CORS_HEADERS = {
 };
 
 /**
- * Routes of the local stack only (the stand-in's mailbox of sign-in codes): no CORS headers, so a
+ * Routes of the local stack only (the stand-in's mailbox of sign-in codes, the local outbox): no CORS headers, so a
  * web page open in the developer's browser cannot read them, and only for a local host name, so a
  * DNS-rebinding page cannot either. Supabase has no such routes.
  */
-const LOCAL_ONLY = /^\/auth\/v1\/mailbox(\.json)?\/?(\?|$)/;
+const LOCAL_ONLY = /^\/(auth\/v1\/mailbox(\.json)?\/?(\?|$)|_local\/)/;
 const LOCAL_HOST = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
 
 /**
@@ -98,11 +105,30 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // Gzip the site's text files as any static host or CDN would, so local measurements are realistic.
   const compress = compression();
 
+  // Edge Functions: /functions/v1/<name>/… reaches the function server with the path after /v1.
+  const functionsProxy = createProxyServer({ xfwd: true });
+  functionsProxy.on('error', (_error, _req, res) => {
+    if (res && 'writeHead' in res && !res.headersSent) {
+      res.writeHead(502, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: 'The function is not reachable' }));
+    }
+  });
+
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
     if (LOCAL_ONLY.test(url) && !LOCAL_HOST.test(req.headers.host ?? '')) {
       res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
-      return void res.end('The local mailbox is served to localhost only.');
+      return void res.end('The local mailbox and outbox are served to localhost only.');
+    }
+    if (url.startsWith('/_local/') && options.outbox?.handle(req, res)) return;
+    if (url.startsWith('/functions/v1/')) {
+      const target = options.functionsUrl?.() ?? null;
+      if (!target) {
+        res.writeHead(503, { 'content-type': 'application/json' });
+        return void res.end(JSON.stringify({ message: 'Edge Functions are not running' }));
+      }
+      req.url = url.slice('/functions/v1'.length);
+      return void functionsProxy.web(req, res, { target });
     }
     const isApi = (url.startsWith('/rest/v1/') || url.startsWith('/auth/v1/')) && !LOCAL_ONLY.test(url);
     if (isApi) {
@@ -155,6 +181,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         server.closeAllConnections();
         server.close(() => resolve());
         proxy.close();
+        functionsProxy.close();
         upstream.destroy();
       }),
   };

@@ -1,7 +1,8 @@
 /**
  * The whole local stack in one call, shared by `npm start` and the tests:
  * database (embedded PGlite, or a fresh database on a PostgreSQL server) → migrations and seed →
- * PostgREST → auth stand-in → one HTTP origin (site + /rest/v1 + /auth/v1).
+ * PostgREST → auth stand-in → one HTTP origin (site + /rest/v1 + /auth/v1 + /functions/v1) →
+ * the Edge Functions under Deno with the local outbox (when `functions` is on).
  */
 import net from 'node:net';
 import path from 'node:path';
@@ -17,6 +18,8 @@ import { startGateway } from './gateway.ts';
 import { startJobRunner } from './jobs.ts';
 import { cleanUpLeftovers } from './supervise.ts';
 import { rmSync } from 'node:fs';
+import { startFunctions, type FunctionsRunner } from './functions.ts';
+import { startLocalOutbox, type LocalOutbox } from './outbox.ts';
 import { LOCAL_ANON_KEY } from '../../src/lib/api/local-keys.ts';
 
 export interface StackOptions {
@@ -52,6 +55,13 @@ export interface StackOptions {
    * running. Default: `<dataDir>.pids.json` beside a persisted PGlite folder; none otherwise.
    */
   pidFile?: string;
+  /**
+   * The Edge Functions (supabase/functions/notify under Deno, called within a second of a new
+   * outbox row) and the local outbox page. Off by default; `npm start` and the e2e server turn it
+   * on. `dataDir` keeps the VAPID keys; `env` adds to the function's environment (tests choose
+   * adapters there).
+   */
+  functions?: boolean | { dataDir?: string; env?: Record<string, string>; pollMs?: number };
 }
 
 export interface Stack {
@@ -68,6 +78,10 @@ export interface Stack {
   /** Process id of the running PostgREST (it changes when PostgREST is restarted). */
   postgrestPid(): number | undefined;
   mailbox(): { email: string; code: string; sentAt: Date }[];
+  /** The local outbox (with `functions` on): messages sent and sign-in codes, newest first. */
+  outbox: LocalOutbox | null;
+  /** The Edge Functions runner (with `functions` on). */
+  functions: FunctionsRunner | null;
   reloadSchema(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -166,6 +180,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     stops.push(postgrest.stop);
 
     let publicUrl = '';
+    let outbox: LocalOutbox | null = null;
+    let functions: FunctionsRunner | null = null;
+    if (options.functions) {
+      outbox = await startLocalOutbox();
+      stops.push(outbox.stop);
+    }
     const auth = await createAuthStandIn({
       databaseUrl,
       jwtSecret: LOCAL_JWT_SECRET,
@@ -173,7 +193,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         return publicUrl;
       },
       jwtExpiry: options.jwtExpiry,
-      onCodeSent: options.onCodeSent,
+      onCodeSent: (email, code) => {
+        outbox?.add({ channel: 'auth', to: email, subject: null, text: `Mã đăng nhập: ${code}`, payload: null,
+          status: 'sent', error: null, template: 'sign_in_code' });
+        options.onCodeSent?.(email, code);
+      },
     });
     stops.push(auth.close);
 
@@ -183,6 +207,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       auth,
       siteDir: path.resolve(ROOT_DIR, options.siteDir ?? 'dist'),
       log: options.log,
+      outbox: outbox ?? undefined,
+      functionsUrl: () => functions?.url ?? null,
     });
     stops.push(gateway.stop);
     publicUrl = gateway.url;
@@ -191,6 +217,27 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setExpirationTime('10y')
       .sign(new TextEncoder().encode(LOCAL_JWT_SECRET));
+
+    if (options.functions && outbox) {
+      const settings = typeof options.functions === 'object' ? options.functions : {};
+      try {
+        functions = await startFunctions({
+          databaseUrl,
+          publicUrl,
+          serviceRoleKey,
+          outboxRecordUrl: outbox.recordUrl,
+          dataDir: settings.dataDir,
+          env: settings.env,
+          pollMs: settings.pollMs,
+          log,
+        });
+        // Stopped before the gateway and PostgREST (stops run in reverse).
+        stops.push(functions.stop);
+      } catch (error) {
+        // The portal works without it; notifications then wait in the outbox.
+        log(`[notify] the notify function did not start (${error instanceof Error ? error.message : String(error)}): notifications wait in the outbox. Set DENO_BIN to a Deno 2 binary to run it.`);
+      }
+    }
 
     return {
       url: gateway.url,
@@ -201,6 +248,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       backend,
       postgrestPid: () => postgrest.process.pid,
       mailbox: auth.mailbox,
+      outbox,
+      functions,
       reloadSchema: postgrest.reloadSchema,
       stop: stopAll,
     };

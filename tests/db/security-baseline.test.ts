@@ -21,6 +21,9 @@ const ANON_FUNCTIONS = [
   'outreach_totals',
   // Guide confirmations (issue 15): the guide page's stamp, read-only, no personal data.
   'guide_confirmation_stamp',
+  // Look-up by phone (issue 13): POST only, rate-limited, same answer whether the phone has requests.
+  'request_phone_code',
+  'requests_by_phone',
 ];
 
 const OUR_SCHEMAS = "('public', 'app')";

@@ -7,11 +7,12 @@ import ImportPanel from './ImportPanel';
 import StatsPanel from './StatsPanel';
 import OutreachStatsPanel from './OutreachStatsPanel';
 import GuideReviewPanel from './GuideReviewPanel';
+import DeadNotificationsPanel from './DeadNotificationsPanel';
 import type { GuideLinks } from '../team/types';
 import { useAdminSession } from './useAdminSession';
 import './AdminWorkspace.css';
 
-type Tab = 'teams' | 'import' | 'stats' | 'outreach' | 'guides';
+type Tab = 'teams' | 'import' | 'stats' | 'outreach' | 'guides' | 'notifications';
 
 const TABS: [Tab, MessageKey][] = [
   ['teams', 'admin.tabs.teams'],
@@ -19,6 +20,7 @@ const TABS: [Tab, MessageKey][] = [
   ['stats', 'admin.tabs.stats'],
   ['outreach', 'admin.tabs.outreach'],
   ['guides', 'confirm.queue.title'],
+  ['notifications', 'admin.tabs.notifications'],
 ];
 
 /**
@@ -61,6 +63,7 @@ export default function AdminWorkspace({ communes, guides }: { communes: AdminCo
       {tab === 'stats' && <StatsPanel />}
       {tab === 'outreach' && <OutreachStatsPanel />}
       {tab === 'guides' && <GuideReviewPanel guides={guides} />}
+      {tab === 'notifications' && <DeadNotificationsPanel />}
     </div>
   );
 }
