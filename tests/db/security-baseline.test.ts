@@ -17,6 +17,8 @@ const ANON_FUNCTIONS = [
   'request_help',
   'request_status',
   'cancel_request',
+  // Commune pages (issue 14): only what teams chose to publish.
+  'commune_public_info',
 ];
 
 const OUR_SCHEMAS = "('public', 'app')";
