@@ -5,6 +5,8 @@ import { ROLE_LABELS } from '../../lib/team/labels';
 import Queue from './Queue';
 import RequestView from './RequestView';
 import MembersPanel from './MembersPanel';
+import SessionsPanel from './SessionsPanel';
+import { t as sessionsT } from '../../lib/i18n/sessions';
 import Field from '../shared/Field';
 import { useQueue, type QueueScope } from './useQueue';
 import { useOpenRequest } from './useOpenRequest';
@@ -18,7 +20,7 @@ interface Props {
   platforms: PlatformLinks;
 }
 
-type View = 'queue' | 'members';
+type View = 'queue' | 'members' | 'sessions';
 
 /**
  * The signed-in member's workspace: the queue (refreshed on an interval and on focus), one request,
@@ -42,7 +44,9 @@ export default function Workspace({ membership, now, guides, platforms }: Props)
           : t('team.header.noTeam', { role: t(ROLE_LABELS[me.role]) })}
       </p>
       {canManageMembers && openId === null && <ViewTabs view={view} onChange={setView} />}
-      {view === 'members' && openId === null ? (
+      {view === 'sessions' && openId === null ? (
+        <SessionsPanel teamId={me.team_id} teams={teams} platforms={platforms} now={now} />
+      ) : view === 'members' && openId === null ? (
         <MembersPanel viewer={me} teamId={me.team_id} teamName={me.team?.name} choice={me.role === 'admin' ? { teams } : undefined} />
       ) : openId !== null ? (
         <RequestView
@@ -93,6 +97,7 @@ function ViewTabs({ view, onChange }: { view: View; onChange(view: View): void }
     <nav className="app-team__tabs" aria-label={t('team.nav.label')}>
       {tab('queue', t('team.nav.queue'))}
       {tab('members', t('team.nav.members'))}
+      {tab('sessions', sessionsT('sessions.nav'))}
     </nav>
   );
 }
