@@ -56,7 +56,8 @@ function sessionHtml(session: PublicSession, now: Date, pageUrl: string, topics:
   if (later.length > 0) {
     lines.push(`<p>${escapeHtml(t('sessions.list.next'))}: ${escapeHtml(later.map((o) => shortDayText(o.day)).join(', '))}</p>`);
   }
-  const off = session.cancelled_days.filter((day) => day >= next.day);
+  // Days off from today on (the server sends no earlier ones), the usual day just skipped included.
+  const off = session.cancelled_days;
   if (off.length > 0) lines.push(`<p class="app-session__off">${escapeHtml(t('sessions.cancelledDays', { days: off.map(shortDayText).join(', ') }))}</p>`);
   lines.push(
     `<p><a class="app-button app-button--secondary" download="${escapeHtml(link.fileName)}" href="${escapeHtml(link.href)}" ` +
