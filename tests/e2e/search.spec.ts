@@ -24,6 +24,9 @@ const QUERIES: [query: string, expectedPath: string][] = [
   ['ma qr dan de', '/thanh-toan-an-toan/ma-qr-dan-de/'],
   ['goi dien gia danh cong an', '/thanh-toan-an-toan/gia-danh-can-bo/'],
   ['vssd quen mk', '/vssid/quen-mat-khau/'],
+  // Commune pages (/xa/<slug>/): by today's name and by a name from before 1/7/2025.
+  ['to ho tro bai chay', '/xa/bai-chay/'],
+  ['phuong hung thang', '/xa/bai-chay/'],
 ];
 
 for (const [query, expectedPath] of QUERIES) {

@@ -39,7 +39,7 @@ export function teamPosterRequest(search: string): { commune: string; team: stri
 export function sessionLine(session: PublicSession, now: Date): string | null {
   const when =
     session.weekdays.length > 0
-      ? `${[...session.weekdays].sort().map(weekdayName).join(', ')}`
+      ? t('teamPoster.weekly', { weekdays: [...session.weekdays].sort().map(weekdayName).join(', ') })
       : (() => {
           const [next] = upcomingOccurrences(session, now, 1);
           return next ? `${weekdayName(next.weekday)} ${dayText(next.day)}` : null;
