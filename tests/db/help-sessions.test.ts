@@ -13,6 +13,8 @@ import {
   teamHelpSessions,
   type HelpSessionInput,
 } from '../../src/lib/api/sessions.ts';
+import { recordPosterScan } from '../../src/lib/api/posters.ts';
+import { teamPosterId } from '../../src/lib/domain/poster-id.ts';
 import { vietnamDay } from '../../src/lib/domain/vietnam-time.ts';
 import { isSeriesDay, weekdayOf } from '../../src/lib/domain/recurrence.ts';
 
@@ -198,6 +200,18 @@ describe.each(inject('stacks'))('help sessions on $backend', (stack) => {
     const info = await callRpc(communePublicInfo, { commune: 'quang-la' }, anon);
     expect(info.ok && info.data.sessions.some((s) => s.id === sessionId)).toBe(false);
     expect(await callRpc(cancelHelpSession, { session_id: sessionId }, as['lead-a'])).toMatchObject({ ok: false, code: 'session_cancelled' });
+  });
+
+  it('counts scans of a team poster and sticker by team code, and refuses an unknown team', async () => {
+    const code = (await withSql(stack, (sql) => sql.query('select code from app.teams where id = $1', [teams.A]))).rows[0].code as string;
+    for (const kind of ['a4', 'a6'] as const) {
+      const poster = teamPosterId(code, kind);
+      expect(await callRpc(recordPosterScan, { poster }, anon)).toEqual({ ok: true, data: { counted: true } });
+      const rows = await withSql(stack, (sql) => sql.query('select sum(scans)::int as scans from app.poster_scans where poster = $1', [poster]));
+      expect(rows.rows[0].scans).toBeGreaterThanOrEqual(1);
+    }
+    expect(await callRpc(recordPosterScan, { poster: 't-no-such-team-9' }, anon)).toMatchObject({ ok: false, code: 'poster_invalid' });
+    await withSql(stack, (sql) => sql.query('delete from app.poster_scans where poster like $1', [`_-${code.toLowerCase()}`]));
   });
 
   it('limits how many changes a member makes in a window', async () => {
