@@ -1,4 +1,5 @@
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import pg from 'pg';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
@@ -183,4 +184,28 @@ test('"Bạn ở xã/phường nào sau sáp nhập?" finds the new units of an 
   await noJs.goto(`${stack.url}/xa/`);
   await expect(noJs.locator('form.app-lookup')).toBeHidden();
   await expect(noJs.locator('li', { has: noJs.getByRole('link', { name: 'Phường Bãi Cháy' }) })).toContainText('Phường Hùng Thắng');
+});
+
+test('commune pages, the lookup, the team poster and the sessions tab pass axe', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const pages: [string, string][] = [
+    ['/xa/hong-gai/', '.app-session'],
+    ['/xa/', 'form.app-lookup'],
+    ['/in/to/?xa=hong-gai&to=DEMO-HONGGAI', '.app-poster--team'],
+    ['/in/to/?xa=hong-gai&to=DEMO-HONGGAI&kieu=nhan', '.app-poster--sticker'],
+  ];
+  for (const [url, ready] of pages) {
+    await page.goto(`${stack.url}${url}`);
+    await page.locator(ready).first().waitFor();
+    if (url === '/xa/') {
+      await page.getByLabel('Tên xã, phường, thị trấn hoặc huyện cũ').fill('ha khau');
+      await page.locator('.app-lookup__match').first().waitFor();
+    }
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${url} ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  }
+  const leader = await leaderPage(browser);
+  await leader.getByRole('heading', { name: 'Thêm buổi hỗ trợ' }).waitFor();
+  const results = await new AxeBuilder({ page: leader }).analyze();
+  expect(results.violations.map((v) => `/doi/ ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 });

@@ -67,7 +67,7 @@ export function teamPosterHtml(
   if (kind === 'a6') {
     return (
       `<article class="app-poster app-poster--sticker" data-poster-id="${id}">` +
-      `<p class="app-poster__sticker-title">${escapeHtml(t('teamPoster.sticker'))}</p>${code}` +
+      `<h1 class="app-poster__sticker-title">${escapeHtml(t('teamPoster.sticker'))}</h1>${code}` +
       `<p class="app-poster__call">${escapeHtml(t('teamPoster.call'))}</p><p>${phone}</p>` +
       `<p class="app-poster__sticker-team">${escapeHtml(team.name)}</p></article>`
     );

@@ -60,8 +60,8 @@ function sessionHtml(session: PublicSession, now: Date, pageUrl: string, topics:
   const off = session.cancelled_days;
   if (off.length > 0) lines.push(`<p class="app-session__off">${escapeHtml(t('sessions.cancelledDays', { days: off.map(shortDayText).join(', ') }))}</p>`);
   lines.push(
-    `<p><a class="app-button app-button--secondary" download="${escapeHtml(link.fileName)}" href="${escapeHtml(link.href)}" ` +
-      `aria-label="${escapeHtml(t('sessions.addToCalendarLabel', { date: shortDayText(next.day) }))}">${escapeHtml(t('sessions.addToCalendar'))}</a></p>`,
+    `<p><a class="app-button app-button--secondary" download="${escapeHtml(link.fileName)}" href="${escapeHtml(link.href)}">` +
+      `${escapeHtml(t('sessions.addToCalendarLabel', { date: shortDayText(next.day) }))}</a></p>`,
   );
   return `<li class="app-session" data-session-id="${session.id}">${lines.join('')}</li>`;
 }
