@@ -186,6 +186,17 @@ test('"Bạn ở xã/phường nào sau sáp nhập?" finds the new units of an 
   await expect(noJs.locator('li', { has: noJs.getByRole('link', { name: 'Phường Bãi Cháy' }) })).toContainText('Phường Hùng Thắng');
 });
 
+test('an admin chooses a team and sees its sessions and the form', async ({ browser }) => {
+  const context = await browser.newContext({ locale: 'vi-VN' });
+  const admin = await context.newPage();
+  await signIn(admin, 'admin@example.org');
+  await admin.getByRole('button', { name: 'Buổi hỗ trợ và áp phích' }).click();
+  await admin.getByLabel('Tổ', { exact: true }).selectOption({ label: 'Tổ công nghệ số phường Hồng Gai (dữ liệu mẫu)' });
+  await expect(admin.locator('.app-sessions__item', { hasText: 'Nhà văn hoá khu 5 (dữ liệu mẫu)' })).toBeVisible();
+  await expect(admin.getByRole('heading', { name: 'Thêm buổi hỗ trợ' })).toBeVisible();
+  await context.close();
+});
+
 test('commune pages, the lookup, the team poster and the sessions tab pass axe', async ({ page, browser }) => {
   test.setTimeout(120_000);
   const pages: [string, string][] = [

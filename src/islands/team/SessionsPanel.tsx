@@ -26,7 +26,9 @@ interface Props {
  * The server checks every rule again.
  */
 export default function SessionsPanel({ teamId: ownTeam, teams, platforms, now }: Props) {
-  const [teamId, setTeamId] = useState<number | null>(ownTeam ?? teams?.[0]?.id ?? null);
+  const [chosen, setTeamId] = useState<number | null>(null);
+  // Admins (on no team) look at the team they choose, the first of the list until they do.
+  const teamId = ownTeam ?? chosen ?? teams?.[0]?.id ?? null;
   const flash = useFlash();
   const state = useHelpSessions(teamId, flash);
   const data = state.data;
@@ -34,7 +36,7 @@ export default function SessionsPanel({ teamId: ownTeam, teams, platforms, now }
     <section aria-labelledby="tw-sessions-title">
       <h2 id="tw-sessions-title">{t('sessions.nav')}</h2>
       {ownTeam === null && (
-        <Field id="tw-sessions-team" label={t('sessions.error.team_invalid')}>
+        <Field id="tw-sessions-team" label={t('sessions.team')}>
           {(control) => (
             <select {...control} className="app-input" value={teamId ?? ''} onChange={(event) => setTeamId(Number(event.target.value) || null)}>
               {teams?.map((team) => (

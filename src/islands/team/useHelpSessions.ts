@@ -14,7 +14,8 @@ import { sessionErrorText } from '../../lib/sessions/errors';
 import type { FlashState } from '../shared/Flash';
 
 /**
- * A team's public phone, listing and help sessions (team_help_sessions): read on show and after
+ * A team's public phone, listing and help sessions (team_help_sessions; `teamId` null: nothing to
+ * read yet, an admin's choice is pending): read on show and after
  * each change, one change at a time. Every change answers with the server's result, for the form
  * to place its errors; reading errors go to `flash`.
  */
@@ -24,6 +25,7 @@ export function useHelpSessions(teamId: number | null, flash: FlashState) {
   const { showQuietly } = flash;
 
   const load = useCallback(async () => {
+    if (teamId === null) return; // an admin whose team list has not arrived yet
     const answer = await callRpc(teamHelpSessions, { team_id: teamId });
     if (answer.ok) setData(answer.data);
     else showQuietly(sessionErrorText(answer.code));
