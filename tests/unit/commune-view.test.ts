@@ -28,11 +28,13 @@ const now = new Date('2026-11-30T00:00:00Z');
 
 describe('commune page, live part', () => {
   it('lists a team with a tap-to-call link read in groups', () => {
-    expect(teamsHtml(info)).toContain('<a class="app-button app-call" href="tel:0900000001">Gọi 0900 000 001</a>');
+    const html = teamsHtml(info, now);
+    expect(html).toContain('<a class="app-button app-call" href="tel:0900000001">Gọi 0900 000 001</a>');
+    expect(html).toContain('<p>Thứ Sáu hằng tuần, 14:00–17:00: Nhà văn hoá &#60;khu 5&#62;, Khu 5</p>');
   });
 
   it('says how a request is handled when no team is listed', () => {
-    const html = teamsHtml({ ...info, teams: [] });
+    const html = teamsHtml({ ...info, teams: [] }, now);
     expect(html).toContain('Chưa có tổ nào ở Phường Hồng Gai công bố số điện thoại');
     expect(html).toContain('cán bộ Đoàn Thanh niên tỉnh');
   });

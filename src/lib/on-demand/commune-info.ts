@@ -15,5 +15,5 @@ export async function loadCommuneInfo(
   const answer = await callRpc(communePublicInfo, { commune });
   if (!answer.ok) return { ok: false };
   const now = new Date();
-  return { ok: true, teams: teamsHtml(answer.data), sessions: sessionsHtml(answer.data, now, pageUrl, topics) };
+  return { ok: true, teams: teamsHtml(answer.data, now), sessions: sessionsHtml(answer.data, now, pageUrl, topics) };
 }

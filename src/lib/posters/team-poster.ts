@@ -6,16 +6,15 @@
  * reads the team from commune_public_info, so a poster prints exactly what citizens see; the QR
  * code's origin is the site's public origin (SITE_URL), passed in by the page. Pure.
  */
-import type { CommunePublicInfo, PublicSession } from '../api/sessions';
+import type { CommunePublicInfo } from '../api/sessions';
 import { communePath } from '../content/paths';
 import { teamPosterId } from '../domain/poster-id';
 import { formatPhone } from '../domain/phone';
-import { upcomingOccurrences } from '../domain/recurrence';
 import { t } from '../i18n/sessions';
 import { displayUrl, qrPayload } from '../qr/payload';
 import { qrSvg } from '../qr/qr-svg';
 import { escapeHtml } from '../text/html';
-import { dayText, weekdayName } from '../sessions/format';
+import { sessionLine } from '../sessions/format';
 
 export type TeamPosterKind = 'a4' | 'a6';
 
@@ -33,19 +32,6 @@ export function teamPosterRequest(search: string): { commune: string; team: stri
   const team = params.get('to') ?? '';
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(commune) || !/^[A-Z0-9][A-Z0-9-]{1,31}$/.test(team)) return null;
   return { commune, team, kind: params.get('kieu') === 'nhan' ? 'a6' : 'a4' };
-}
-
-/** A session's regular time and place in one line: "Thứ Sáu hằng tuần, 14:00–17:00: Nhà văn hoá khu 5, Khu 5". */
-export function sessionLine(session: PublicSession, now: Date): string | null {
-  const when =
-    session.weekdays.length > 0
-      ? t('teamPoster.weekly', { weekdays: [...session.weekdays].sort().map(weekdayName).join(', ') })
-      : (() => {
-          const [next] = upcomingOccurrences(session, now, 1);
-          return next ? `${weekdayName(next.weekday)} ${dayText(next.day)}` : null;
-        })();
-  if (!when) return null;
-  return `${when}, ${session.starts_at}–${session.ends_at}: ${t('sessions.where', { place: session.place_name, address: session.address })}`;
 }
 
 /** The poster or sticker as HTML, or null when the team is not listed on the commune page. */

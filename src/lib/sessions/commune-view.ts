@@ -10,7 +10,7 @@ import { formatPhone } from '../domain/phone';
 import { upcomingOccurrences } from '../domain/recurrence';
 import { t } from '../i18n/sessions';
 import { escapeHtml } from '../text/html';
-import { calendarLink, occurrenceText, repeatText, shortDayText } from './format';
+import { calendarLink, occurrenceText, repeatText, sessionLine, shortDayText } from './format';
 
 /** Platform short names by id ("vneid" → "VNeID"), for a session's topics. */
 export type TopicNames = Record<string, string>;
@@ -20,8 +20,8 @@ export function callLinkHtml(phone: string): string {
   return `<a class="app-button app-call" href="tel:${escapeHtml(phone)}">${escapeHtml(t('sessions.call', { phone: formatPhone(phone) }))}</a>`;
 }
 
-/** The published teams, or what happens without one. */
-export function teamsHtml(info: CommunePublicInfo): string {
+/** The published teams, each with its phone and where and when it helps, or what happens without one. */
+export function teamsHtml(info: CommunePublicInfo, now: Date): string {
   const commune = info.commune.name;
   if (info.teams.length === 0) {
     return (
@@ -33,6 +33,12 @@ export function teamsHtml(info: CommunePublicInfo): string {
     (team) =>
       `<li class="app-commune__team"><h3>${escapeHtml(team.name)}</h3>` +
       (team.phone ? `<p>${callLinkHtml(team.phone)}</p>` : '') +
+      info.sessions
+        .filter((session) => session.team_code === team.code)
+        .map((session) => sessionLine(session, now))
+        .filter((line): line is string => line !== null)
+        .map((line) => `<p>${escapeHtml(line)}</p>`)
+        .join('') +
       `</li>`,
   );
   return `<ul class="app-commune__teams">${items.join('')}</ul>`;

@@ -43,6 +43,22 @@ export function repeatText(session: Pick<HelpSession, 'weekdays' | 'until_day'>)
   });
 }
 
+/**
+ * A series' regular time and place in one line, for a team's entry and its poster: "Thứ Sáu hằng
+ * tuần, 14:00–17:00: Nhà văn hoá khu 5, Khu 5" (a one-off names its day); null once it is over.
+ */
+export function sessionLine(session: HelpSession, now: Date): string | null {
+  let when: string;
+  if (session.weekdays.length > 0) {
+    when = t('sessions.weekly', { weekdays: [...session.weekdays].sort().map(weekdayName).join(', ') });
+  } else {
+    const [next] = upcomingOccurrences(session, now, 1);
+    if (!next) return null;
+    when = `${weekdayName(next.weekday)} ${dayText(next.day)}`;
+  }
+  return `${when}, ${session.starts_at}–${session.ends_at}: ${t('sessions.where', { place: session.place_name, address: session.address })}`;
+}
+
 /** "Hoặc đến trực tiếp: Thứ Sáu 14:00 tại Nhà văn hoá khu 5". */
 export function orComeText(session: Pick<HelpSession, 'starts_at' | 'place_name'>, occurrence: Occurrence): string {
   return t('sessions.booking.orCome', {
