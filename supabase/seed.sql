@@ -48,3 +48,27 @@ from (values
 join app.teams t on t.code = v.team_code
 join app.members m on m.email = v.email
 cross join lateral (select (now() at time zone 'Asia/Ho_Chi_Minh')::date - v.days_ago as day) d;
+
+-- DEMO HELP SESSIONS and public listing (commune pages /xa/<slug>/). The demo teams' public phones
+-- above are in the fake 0900 000 xxx range; places are fictional and say "(dữ liệu mẫu)". Dates
+-- start today (Vietnam) so that the pages show upcoming sessions whenever the seed is loaded.
+-- DEMO-BINHLIEU stays unlisted: its commune page shows what a commune without a listed team says.
+update app.teams set public_listing = true
+where is_demo and code in ('DEMO-HONGGAI', 'DEMO-BAICHAY', 'DEMO-MONGCAI1', 'DEMO-COTO');
+
+insert into app.help_sessions (team_id, commune_code, place_name, address, first_day, until_day, weekdays,
+  starts_at, ends_at, topics, note, is_demo)
+select t.id, t.commune_code, s.place_name, s.address, app.vietnam_today() + s.starts_in,
+  case when s.weekdays = '{}' then null else app.vietnam_today() + 365 end, s.weekdays::smallint[],
+  s.starts_at::time, s.ends_at::time, s.topics::text[], s.note, true
+from (values
+  ('DEMO-HONGGAI', 'Nhà văn hoá khu 5 (dữ liệu mẫu)', 'Khu 5, phường Hồng Gai (địa chỉ mẫu)', 0, '{5}', '14:00', '17:00',
+   '{vneid,vssid,dichvucong}', 'Mang theo CCCD gắn chip và điện thoại đã cài ứng dụng.'),
+  ('DEMO-BAICHAY', 'Điểm phục vụ hành chính công phường Bãi Cháy (dữ liệu mẫu)', 'Phường Bãi Cháy (địa chỉ mẫu)', 0, '{2,4}', '08:00', '11:00',
+   '{vneid,etax,dichvucong}', null),
+  ('DEMO-MONGCAI1', 'Nhà văn hoá khu phố (dữ liệu mẫu)', 'Phường Móng Cái 1 (địa chỉ mẫu)', 6, '{}', '08:30', '11:30',
+   '{thanh-toan-an-toan,smart-quang-ninh}', 'Buổi hỗ trợ thanh toán không dùng tiền mặt cho hộ kinh doanh.'),
+  ('DEMO-COTO', 'Nhà văn hoá thị trấn cũ (dữ liệu mẫu)', 'Đặc khu Cô Tô (địa chỉ mẫu)', 0, '{6}', '14:00', '16:30',
+   '{vneid,vssid}', null)
+) as s (code, place_name, address, starts_in, weekdays, starts_at, ends_at, topics, note)
+join app.teams t on t.code = s.code and t.is_demo;

@@ -1,7 +1,8 @@
 -- Poster scans: how often each printed QR poster is scanned, per day, with no personal data.
 --
 -- Every QR code on a poster carries a poster id in its link (`?p=g-vs4` on a guide poster,
--- `?p=x-ha-tu` on a commune poster; the site's poster-id module builds them and a unit test keeps
+-- `?p=x-ha-tu` on a commune poster, `?p=t-<team code>` on a team's poster and `?p=n-<team code>` on
+-- its sticker, both printed from /doi/; the site's poster-id module builds them and a unit test keeps
 -- its pattern equal to the checks below). When the page opens, a small script calls
 -- record_poster_scan(poster), which adds one to that poster's count for the day (Vietnam time).
 -- That count is all that is stored: no address, no user agent, no time of day. Admins read the
@@ -19,13 +20,13 @@
 
 /* The counts themselves: one row per poster and day. */
 create table app.poster_scans (
-  poster text not null check (length(poster) <= 40 and poster ~ '^(g-[a-z0-9]{2,8}|x-[a-z0-9]+(-[a-z0-9]+)*)$'),
+  poster text not null check (length(poster) <= 40 and poster ~ '^(g-[a-z0-9]{2,8}|x-[a-z0-9]+(-[a-z0-9]+)*|[tn]-[a-z0-9][a-z0-9-]{1,31})$'),
   day date not null,
   scans integer not null check (scans > 0),
   primary key (poster, day)
 );
 comment on table app.poster_scans is 'Scans of printed QR posters: one row per poster and day, a count and nothing else (no personal data).';
-comment on column app.poster_scans.poster is 'Poster id from the QR link: g-<guide code> or x-<commune slug>.';
+comment on column app.poster_scans.poster is 'Poster id from the QR link: g-<guide code>, x-<commune slug>, t-<team code> (team poster) or n-<team code> (team sticker), lower case.';
 comment on column app.poster_scans.day is 'Day of the scans, in Vietnam time (Asia/Ho_Chi_Minh).';
 comment on column app.poster_scans.scans is 'Number of scans counted that day (capped per day by record_poster_scan).';
 -- Statistics read by day range across all posters.
@@ -80,8 +81,9 @@ declare
 begin
   if poster is null
      or length(poster) > 40
-     or poster !~ '^(g-[a-z0-9]{2,8}|x-[a-z0-9]+(-[a-z0-9]+)*)$'
-     or (poster like 'x-%' and not exists (select 1 from app.communes c where c.slug = substr(poster, 3))) then
+     or poster !~ '^(g-[a-z0-9]{2,8}|x-[a-z0-9]+(-[a-z0-9]+)*|[tn]-[a-z0-9][a-z0-9-]{1,31})$'
+     or (poster like 'x-%' and not exists (select 1 from app.communes c where c.slug = substr(poster, 3)))
+     or (left(poster, 2) in ('t-', 'n-') and not exists (select 1 from app.teams t where lower(t.code) = substr(poster, 3))) then
     raise exception 'poster_invalid' using errcode = 'P0001';
   end if;
 

@@ -40,11 +40,11 @@ create table app.poster_scans (
   day date not null,
   scans integer not null,
   constraint poster_scans_pkey PRIMARY KEY (poster, day),
-  constraint poster_scans_poster_check CHECK (((length(poster) <= 40) AND (poster ~ '^(g-[a-z0-9]{2,8}|x-[a-z0-9]+(-[a-z0-9]+)*)$'::text))),
+  constraint poster_scans_poster_check CHECK (((length(poster) <= 40) AND (poster ~ '^(g-[a-z0-9]{2,8}|x-[a-z0-9]+(-[a-z0-9]+)*|[tn]-[a-z0-9][a-z0-9-]{1,31})$'::text))),
   constraint poster_scans_scans_check CHECK ((scans > 0))
 );
 comment on table app.poster_scans is 'Scans of printed QR posters: one row per poster and day, a count and nothing else (no personal data).';
-comment on column app.poster_scans.poster is 'Poster id from the QR link: g-<guide code> or x-<commune slug>.';
+comment on column app.poster_scans.poster is 'Poster id from the QR link: g-<guide code>, x-<commune slug>, t-<team code> (team poster) or n-<team code> (team sticker), lower case.';
 comment on column app.poster_scans.day is 'Day of the scans, in Vietnam time (Asia/Ho_Chi_Minh).';
 comment on column app.poster_scans.scans is 'Number of scans counted that day (capped per day by record_poster_scan).';
 CREATE INDEX poster_scans_day_idx ON app.poster_scans USING btree (day);
@@ -72,8 +72,9 @@ declare
 begin
   if poster is null
      or length(poster) > 40
-     or poster !~ '^(g-[a-z0-9]{2,8}|x-[a-z0-9]+(-[a-z0-9]+)*)$'
-     or (poster like 'x-%' and not exists (select 1 from app.communes c where c.slug = substr(poster, 3))) then
+     or poster !~ '^(g-[a-z0-9]{2,8}|x-[a-z0-9]+(-[a-z0-9]+)*|[tn]-[a-z0-9][a-z0-9-]{1,31})$'
+     or (poster like 'x-%' and not exists (select 1 from app.communes c where c.slug = substr(poster, 3)))
+     or (left(poster, 2) in ('t-', 'n-') and not exists (select 1 from app.teams t where lower(t.code) = substr(poster, 3))) then
     raise exception 'poster_invalid' using errcode = 'P0001';
   end if;
 

@@ -9,6 +9,7 @@
 --   20261128001700_notification_outbox.sql: app.settings
 --   20261128001800_notification_events.sql: app.settings
 --   20261128001900_phone_lookup.sql: app.settings
+--   20261128002000_help_sessions.sql: app.settings
 --   20261128002200_outreach_log.sql: app.settings
 --   20261128002300_guide_confirmations.sql: app.settings
 --
@@ -31,7 +32,7 @@ comment on table app.settings is 'Tunable values of the request functions (rate 
 comment on column app.settings.key is 'Dotted name, e.g. rate_limit.request_help.per_phone.';
 comment on column app.settings.value is 'JSON value; its shape is described in the description column.';
 alter table app.settings enable row level security;
--- 35 row(s) inserted by the migrations (below)
+-- 36 row(s) inserted by the migrations (below)
 
 -- -------------------------------------------------------------------------------------------------
 -- Functions

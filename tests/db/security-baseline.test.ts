@@ -24,6 +24,8 @@ const ANON_FUNCTIONS = [
   // Look-up by phone (issue 13): POST only, rate-limited, same answer whether the phone has requests.
   'request_phone_code',
   'requests_by_phone',
+  // Commune pages (issue 14): only what teams chose to publish.
+  'commune_public_info',
 ];
 
 const OUR_SCHEMAS = "('public', 'app')";

@@ -45,6 +45,9 @@ const QUERIES: [query: string, expectedPath: string][] = [
   ['hong gai smart', '/smart-quang-ninh/hong-gai-smart/'],
   ['mat can cuoc lam lai', '/vneid/cap-lai-can-cuoc/'],
   ['tự đăng ký vneid mức 1', '/vneid/dang-ky-muc-1/'],
+  // Commune pages (/xa/<slug>/): by today's name and by a name from before 1/7/2025.
+  ['to ho tro bai chay', '/xa/bai-chay/'],
+  ['phuong hung thang', '/xa/bai-chay/'],
 ];
 
 for (const [query, expectedPath] of QUERIES) {

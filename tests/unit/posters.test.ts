@@ -6,6 +6,7 @@ import {
   communePosterId,
   guidePosterId,
   isPosterId,
+  teamPosterId,
   POSTER_ID_MAX_LENGTH,
   POSTER_ID_PATTERN,
 } from '../../src/lib/domain/poster-id.ts';
@@ -30,11 +31,16 @@ describe('poster ids', () => {
     expect(() => guidePosterId('VS4')).toThrow();
   });
 
-  it.each(['g-vs4', 'g-vn10', 'x-ha-tu', 'x-mong-cai-1'])('accepts %s', (id) => {
+  it('name a team poster and sticker by the team code', () => {
+    expect(teamPosterId('DEMO-HONGGAI', 'a4')).toBe('t-demo-honggai');
+    expect(teamPosterId('DEMO-HONGGAI', 'a6')).toBe('n-demo-honggai');
+  });
+
+  it.each(['g-vs4', 'g-vn10', 'x-ha-tu', 'x-mong-cai-1', 't-demo-honggai', 'n-t1'])('accepts %s', (id) => {
     expect(isPosterId(id)).toBe(true);
   });
 
-  it.each(['', 'vs4', 'g-', 'g-VS4', 'g-abcdefghi', 'x-ha--tu', 'x-ha-tu-', 'y-abc', 'g-vs4;drop', `x-${'a'.repeat(40)}`, null, 7])(
+  it.each(['', 'vs4', 'g-', 'g-VS4', 'g-abcdefghi', 'x-ha--tu', 'x-ha-tu-', 'y-abc', 't-', 't-A1', 't--ab', 'g-vs4;drop', `x-${'a'.repeat(40)}`, null, 7])(
     'refuses %s',
     (id) => {
       expect(isPosterId(id)).toBe(false);

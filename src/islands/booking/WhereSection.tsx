@@ -4,6 +4,7 @@ import { t, type MessageKey } from '../../lib/i18n/booking';
 import { LIMITS } from '../../lib/schemas/help-request';
 import Field from '../shared/Field';
 import CommunePicker from './CommunePicker';
+import CommuneSessions from './CommuneSessions';
 import { INPUT_IDS, type SectionProps } from './fields';
 import TextField from '../shared/TextField';
 
@@ -27,6 +28,7 @@ interface Props extends SectionProps {
 /** Where to help: the commune (required), the address and the phone's position (both optional). */
 export default function WhereSection({ values, errors, set, communes, locked, location }: Props) {
   const line = LOCATION_TEXT[location.state];
+  const chosen = values.communeCode ? communes.find((c) => c.code === values.communeCode) : undefined;
   return (
     <>
       <CommunePicker
@@ -37,6 +39,7 @@ export default function WhereSection({ values, errors, set, communes, locked, lo
         error={errors.commune}
         disabled={locked}
       />
+      {chosen && <CommuneSessions key={chosen.slug} commune={chosen} />}
 
       <TextField
         id={INPUT_IDS.address}

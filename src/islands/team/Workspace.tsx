@@ -5,6 +5,8 @@ import { ROLE_LABELS } from '../../lib/team/labels';
 import Queue from './Queue';
 import RequestView from './RequestView';
 import MembersPanel from './MembersPanel';
+import SessionsPanel from './SessionsPanel';
+import { t as sessionsT } from '../../lib/i18n/sessions';
 import Field from '../shared/Field';
 import { useQueue, type QueueScope } from './useQueue';
 import { useOpenRequest } from './useOpenRequest';
@@ -20,7 +22,7 @@ interface Props {
   communes?: { code: string; name: string }[];
 }
 
-type View = 'queue' | 'members' | 'outreach';
+type View = 'queue' | 'members' | 'sessions' | 'outreach';
 
 // The outreach log is fetched when its tab is first opened: the queue, which every member opens
 // first, does not wait for it.
@@ -48,7 +50,9 @@ export default function Workspace({ membership, now, guides, platforms, communes
           : t('team.header.noTeam', { role: t(ROLE_LABELS[me.role]) })}
       </p>
       {openId === null && <ViewTabs view={view} onChange={setView} members={canManageMembers} />}
-      {view === 'members' && openId === null ? (
+      {view === 'sessions' && openId === null ? (
+        <SessionsPanel teamId={me.team_id} teams={teams} platforms={platforms} now={now} />
+      ) : view === 'members' && openId === null ? (
         <MembersPanel viewer={me} teamId={me.team_id} teamName={me.team?.name} choice={me.role === 'admin' ? { teams } : undefined} />
       ) : view === 'outreach' && openId === null ? (
         <Suspense fallback={<p>{t('team.loading')}</p>}>
@@ -87,7 +91,7 @@ export default function Workspace({ membership, now, guides, platforms, communes
   );
 }
 
-/** Queue, members (leaders and admins) or the outreach log. */
+/** Queue, members and help sessions (leaders and admins), or the outreach log. */
 function ViewTabs({ view, onChange, members }: { view: View; onChange(view: View): void; members: boolean }) {
   const tab = (id: View, label: string) => (
     <button
@@ -103,6 +107,7 @@ function ViewTabs({ view, onChange, members }: { view: View; onChange(view: View
     <nav className="app-team__tabs" aria-label={t('team.nav.label')}>
       {tab('queue', t('team.nav.queue'))}
       {members && tab('members', t('team.nav.members'))}
+      {members && tab('sessions', sessionsT('sessions.nav'))}
       {tab('outreach', t('team.nav.outreach'))}
     </nav>
   );

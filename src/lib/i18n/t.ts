@@ -11,6 +11,7 @@ import forms from './vi/forms.json';
 import outreach from './vi/outreach.json';
 import guideModel from './vi/guide-model.json';
 import confirmations from './vi/confirmations.json';
+import sessions from './vi/sessions.json';
 import { createTranslator } from './translator';
 
 /**
@@ -35,6 +36,7 @@ const messages = {
   ...outreach,
   ...guideModel,
   ...confirmations,
+  ...sessions,
 };
 
 /** Keys of every user-facing string. */
