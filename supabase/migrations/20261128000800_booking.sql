@@ -192,7 +192,8 @@ begin
 
   insert into app.help_requests (
     reference_code, idempotency_key, commune_code, needs, guide_code, guide_step, time_window,
-    source_poster, on_behalf, verification_word, consent_version, consented_at, status, gps_ignored,
+    source_poster, on_behalf, verification_word, consent_version, consented_at, message_channel,
+    message_consent_version, status, gps_ignored,
     team_id, route_point, route_distance_m, route_reason, assigned_at,
     citizen_name, citizen_phone, helper_name, helper_phone, address, description, gps_lat, gps_lon
   ) values (
@@ -208,6 +209,8 @@ begin
     app.new_verification_word(),
     v ->> 'consent_version',
     now(),
+    v ->> 'message_channel',
+    case when v ->> 'message_channel' is not null then v ->> 'consent_version' end,
     case when r.team_id is null then 'unassigned' else 'assigned' end,
     (v ->> 'gps_ignored')::boolean,
     r.team_id,

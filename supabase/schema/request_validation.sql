@@ -199,6 +199,7 @@ declare
   v_poster text;
   v_versions jsonb;
   v_consent_version text;
+  v_message_channel text;
   location jsonb;
 begin
   if payload is null or jsonb_typeof(payload) <> 'object' then
@@ -373,6 +374,12 @@ begin
     perform app.raise_code('consent_version_invalid');
   end if;
 
+  -- Messages to the citizen (SMS or Zalo): only when chosen on the form; absent = none.
+  v_message_channel := app.json_string(payload, 'message_channel', 'message_channel_invalid');
+  if v_message_channel is not null and v_message_channel not in ('sms', 'zalo') then
+    perform app.raise_code('message_channel_invalid');
+  end if;
+
   return jsonb_build_object(
     'idempotency_key', lower(raw),
     'on_behalf', v_on_behalf,
@@ -391,7 +398,8 @@ begin
     'description', v_description,
     'time_window', v_time_window,
     'source_poster', v_poster,
-    'consent_version', v_consent_version
+    'consent_version', v_consent_version,
+    'message_channel', v_message_channel
   );
 end
 $function$;

@@ -5,6 +5,11 @@
 -- supabase/migrations (PGlite, PostgreSQL 18.6). Why each object exists: the block comments
 -- in its migration, and its comment below.
 --
+-- Changed since by:
+--   20261128001700_notification_outbox.sql: app.settings
+--   20261128001800_notification_events.sql: app.settings
+--   20261128001900_phone_lookup.sql: app.settings
+--
 -- To change an object: until the first production deploy, edit its migration; from then on, add a
 -- migration. Then run npm run db:snapshot and commit this file.
 
@@ -24,7 +29,7 @@ comment on table app.settings is 'Tunable values of the request functions (rate 
 comment on column app.settings.key is 'Dotted name, e.g. rate_limit.request_help.per_phone.';
 comment on column app.settings.value is 'JSON value; its shape is described in the description column.';
 alter table app.settings enable row level security;
--- 15 row(s) inserted by the migrations (below)
+-- 30 row(s) inserted by the migrations (below)
 
 -- -------------------------------------------------------------------------------------------------
 -- Functions

@@ -17,6 +17,9 @@ const ANON_FUNCTIONS = [
   'request_help',
   'request_status',
   'cancel_request',
+  // Look-up by phone (issue 13): POST only, rate-limited, same answer whether the phone has requests.
+  'request_phone_code',
+  'requests_by_phone',
 ];
 
 const OUR_SCHEMAS = "('public', 'app')";

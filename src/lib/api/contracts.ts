@@ -6,6 +6,7 @@
 import * as admin from './admin';
 import * as booking from './booking';
 import * as guides from './guides';
+import * as notifications from './notifications';
 import * as portal from './portal';
 import * as posters from './posters';
 import type { RpcContract } from './rpc';
@@ -13,7 +14,7 @@ import * as status from './status';
 import * as team from './team';
 
 /** The area modules by file name (src/lib/api/<area>.ts). */
-export const API_AREAS: Record<string, Record<string, unknown>> = { admin, booking, guides, portal, posters, status, team };
+export const API_AREAS: Record<string, Record<string, unknown>> = { admin, booking, guides, portal, posters, status, team, notifications };
 
 /** Whether an export is a contract made by defineRpc. */
 function isRpcContract(value: unknown): value is RpcContract {

@@ -26,6 +26,10 @@ export type TimeWindow = (typeof TIME_WINDOWS)[number];
  */
 export const CONSENT_VERSION = '2026-11-28';
 
+/** Channels a citizen may choose for messages about their request (SMS or Zalo ZNS). */
+export const MESSAGE_CHANNELS = ['sms', 'zalo'] as const;
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+
 /** Rough bounding box of Quảng Ninh; GPS points outside it are ignored (with a note). */
 export const PROVINCE_BOUNDS = { minLat: 20.6, maxLat: 21.75, minLon: 106.4, maxLon: 108.15 } as const;
 
@@ -193,6 +197,12 @@ const helpRequestObject = z.object(
     consent: z.literal(true, { error: 'consent_required' }),
     /** Version of the consent text shown. */
     consent_version: z.literal(CONSENT_VERSION, { error: 'consent_version_invalid' }),
+    /**
+     * Messages about the request (the code and verification word, then when a volunteer accepts and
+     * closes it) by SMS or Zalo, when the citizen ticked the box (default off); absent or null: none.
+     * Stored with the consent version.
+     */
+    message_channel: then(z.nullish(z.enum(MESSAGE_CHANNELS, { error: 'message_channel_invalid' })), (v) => v ?? null),
   },
   { error: 'payload_invalid' },
 );
@@ -258,6 +268,7 @@ export const helpRequestSchema = then(
     source_poster: v.source_poster,
     consent: true as const,
     consent_version: v.consent_version,
+    ...(v.message_channel ? { message_channel: v.message_channel } : {}),
   }),
 );
 
