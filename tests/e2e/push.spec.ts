@@ -140,3 +140,125 @@ test('a push shows the team notice; tapping it opens the request in the open /do
   await expect(page).toHaveURL(`${stack.url}/doi/#yeu-cau-${id}`);
   await expect.poll(async () => (await shown(page)).map((n) => n.tag)).toEqual(['other']);
 });
+
+/**
+ * STAND-IN for the browser's push service, test-only (never shipped): headless Chromium cannot
+ * reach a real push service, so PushManager.prototype.subscribe and getSubscription are replaced in
+ * the page by a subscription built from keys the test made. It records the key the page subscribed
+ * with and counts permission prompts, so the test sees that the prompt came only after the tap.
+ */
+function pushServiceStandIn(keys: { endpoint: string; p256dh: string; auth: string }) {
+  const seen = { asks: 0, serverKey: '', unsubscribed: 0 };
+  (window as unknown as { pushStandIn: typeof seen }).pushStandIn = seen;
+  const ask = Notification.requestPermission.bind(Notification);
+  Notification.requestPermission = () => {
+    seen.asks += 1;
+    return ask();
+  };
+  let current: PushSubscription | null = null;
+  PushManager.prototype.subscribe = async function (options?: PushSubscriptionOptionsInit) {
+    const key = new Uint8Array(options!.applicationServerKey as ArrayBuffer);
+    seen.serverKey = btoa(String.fromCharCode(...key)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    current = {
+      endpoint: keys.endpoint,
+      expirationTime: null,
+      options: { userVisibleOnly: true, applicationServerKey: key.buffer },
+      getKey: () => null,
+      toJSON: () => ({ endpoint: keys.endpoint, expirationTime: null, keys: { p256dh: keys.p256dh, auth: keys.auth } }),
+      unsubscribe: async () => {
+        seen.unsubscribed += 1;
+        current = null;
+        return true;
+      },
+    } as unknown as PushSubscription;
+    return current;
+  };
+  PushManager.prototype.getSubscription = async () => current;
+}
+
+test('"Bật thông báo" asks only after the tap and saves this device; the member removes it and sets email and quiet hours', async ({ context, page }) => {
+  test.setTimeout(90_000);
+  const { createECDH, randomBytes } = await import('node:crypto');
+  const b64url = (bytes: Buffer) => bytes.toString('base64url');
+  const vapid = createECDH('prime256v1');
+  const vapidPublic = b64url(vapid.generateKeys());
+  const device = createECDH('prime256v1');
+  const keys = { endpoint: 'https://push.example.test/send/abc123', p256dh: b64url(device.generateKeys()), auth: b64url(randomBytes(16)) };
+  await sql(`update app.settings set value = to_jsonb($1::text) where key = 'notifications.push_public_key'`, [vapidPublic]);
+  await context.grantPermissions(['notifications'], { origin: stack.url });
+  await page.addInitScript(pushServiceStandIn, keys);
+  const standIn = () => page.evaluate(() => (window as unknown as { pushStandIn: { asks: number; serverKey: string; unsubscribed: number } }).pushStandIn);
+
+  await signIn(page, 'to-bai-chay@example.org');
+  await page.getByRole('navigation', { name: 'Trang làm việc' }).getByRole('button', { name: 'Thông báo' }).click();
+  await expect(page.getByRole('heading', { name: 'Thông báo cho bạn' })).toBeVisible();
+  await expect(page.getByText('Chưa có máy nào nhận thông báo.')).toBeVisible();
+  expect((await standIn()).asks).toBe(0);
+
+  await page.getByRole('button', { name: 'Bật thông báo trên máy này' }).click();
+  await expect(page.locator('.app-flash')).toHaveText('Máy này đã bật thông báo.');
+  expect(await standIn()).toMatchObject({ asks: 1, serverKey: vapidPublic });
+  const saved = await sql<{ id: string; endpoint: string; p256dh: string; auth: string; device_label: string }>(
+    `select s.id, s.endpoint, s.p256dh, s.auth, s.device_label from app.push_subscriptions s
+       join app.members m on m.id = s.member_id where m.email = 'to-bai-chay@example.org'`,
+  );
+  expect(saved).toEqual([{ id: saved[0]?.id, ...keys, device_label: expect.stringMatching(/^Chrome · /) }]);
+  const listed = page.locator('.app-notify__device');
+  await expect(listed).toHaveCount(1);
+  await expect(listed).toContainText('(máy này)');
+
+  // Email on, quiet hours overnight; a half-filled pair is refused on the page.
+  await page.getByLabel('Nhận thêm thư điện tử (email) khi có yêu cầu mới cho tổ').check();
+  await page.getByLabel('Từ giờ').fill('22:00');
+  await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+  await expect(page.getByText('Nhập cả giờ bắt đầu và giờ kết thúc, khác nhau, hoặc để trống cả hai')).toBeVisible();
+  await page.getByLabel('Đến giờ').fill('06:30');
+  await page.getByRole('button', { name: 'Lưu cài đặt' }).click();
+  await expect(page.locator('.app-flash')).toHaveText('Đã lưu cài đặt thông báo.');
+  const settings = await sql(
+    `select n.email_enabled, to_char(n.quiet_from, 'HH24:MI') as quiet_from, to_char(n.quiet_to, 'HH24:MI') as quiet_to
+       from app.member_notification_settings n join app.members m on m.id = n.member_id where m.email = 'to-bai-chay@example.org'`,
+  );
+  expect(settings).toEqual([{ email_enabled: true, quiet_from: '22:00', quiet_to: '06:30' }]);
+
+  // Removing this device deletes its row and stops the browser's subscription.
+  await listed.getByRole('button', { name: /^Xoá máy Chrome · / }).click();
+  await expect(page.locator('.app-flash')).toContainText('Máy đó không nhận thông báo nữa.');
+  await expect(page.getByText('Chưa có máy nào nhận thông báo.')).toBeVisible();
+  expect(await sql(`select 1 from app.push_subscriptions where endpoint = $1`, [keys.endpoint])).toHaveLength(0);
+  expect((await standIn()).unsubscribed).toBe(1);
+
+  // After a reload the settings are read back from the server.
+  await page.reload();
+  await page.getByRole('button', { name: 'Thông báo' }).click();
+  await expect(page.getByLabel('Nhận thêm thư điện tử (email) khi có yêu cầu mới cho tổ')).toBeChecked();
+  await expect(page.getByLabel('Từ giờ')).toHaveValue('22:00');
+  await expect(page.getByLabel('Đến giờ')).toHaveValue('06:30');
+});
+
+test.describe('on an iPhone outside the Home Screen', () => {
+  test.use({
+    userAgent:
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+  });
+
+  test('/doi/ says notifications need “Thêm vào Màn hình chính”, and /doi/ is installable', async ({ page }) => {
+    await signIn(page, 'to-mong-cai@example.org');
+    await page.getByRole('button', { name: 'Thông báo' }).click();
+    const hint = page.getByTestId('ios-home-screen-hint');
+    await expect(hint).toContainText('Thêm vào Màn hình chính');
+    await expect(page.getByRole('button', { name: 'Bật thông báo trên máy này' })).toHaveCount(0);
+
+    // The workspace's own manifest opens /doi/ from the Home Screen, with icons iOS and Android use.
+    const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+    expect(href).toBe('/doi.webmanifest');
+    const manifest = await (await page.request.get(`${stack.url}${href}`)).json();
+    expect(manifest).toMatchObject({ start_url: '/doi/', scope: '/doi/', display: 'standalone' });
+    for (const icon of manifest.icons as { src: string }[]) {
+      expect((await page.request.get(`${stack.url}${icon.src}`)).status(), icon.src).toBe(200);
+    }
+    expect(manifest.icons.map((i: { sizes: string }) => i.sizes)).toEqual(expect.arrayContaining(['192x192', '512x512']));
+    const touchIcon = await page.locator('link[rel="apple-touch-icon"]').getAttribute('href');
+    expect((await page.request.get(`${stack.url}${touchIcon}`)).status()).toBe(200);
+  });
+});

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { t } from '../../lib/i18n/team';
+import { t as tn } from '../../lib/i18n/team-notifications';
 import type { TeamListItem, TeamSession } from '../../lib/api/team';
 import { ROLE_LABELS } from '../../lib/team/labels';
 import Queue from './Queue';
 import RequestView from './RequestView';
 import MembersPanel from './MembersPanel';
+import NotificationsPanel from './NotificationsPanel';
 import Field from '../shared/Field';
 import { useQueue, type QueueScope } from './useQueue';
 import { useOpenRequest } from './useOpenRequest';
@@ -18,7 +20,7 @@ interface Props {
   platforms: PlatformLinks;
 }
 
-type View = 'queue' | 'members';
+type View = 'queue' | 'members' | 'notifications';
 
 /**
  * The signed-in member's workspace: the queue (refreshed on an interval and on focus), one request,
@@ -41,8 +43,10 @@ export default function Workspace({ membership, now, guides, platforms }: Props)
           ? t('team.header.team', { role: t(ROLE_LABELS[me.role]), team: me.team.name })
           : t('team.header.noTeam', { role: t(ROLE_LABELS[me.role]) })}
       </p>
-      {canManageMembers && openId === null && <ViewTabs view={view} onChange={setView} />}
-      {view === 'members' && openId === null ? (
+      {openId === null && <ViewTabs view={view} onChange={setView} members={canManageMembers} />}
+      {view === 'notifications' && openId === null ? (
+        <NotificationsPanel />
+      ) : view === 'members' && openId === null ? (
         <MembersPanel viewer={me} teamId={me.team_id} teamName={me.team?.name} choice={me.role === 'admin' ? { teams } : undefined} />
       ) : openId !== null ? (
         <RequestView
@@ -77,8 +81,8 @@ export default function Workspace({ membership, now, guides, platforms }: Props)
   );
 }
 
-/** Queue or members, for leaders and admins. */
-function ViewTabs({ view, onChange }: { view: View; onChange(view: View): void }) {
+/** Queue, members (leaders and admins), notifications. */
+function ViewTabs({ view, onChange, members }: { view: View; onChange(view: View): void; members: boolean }) {
   const tab = (id: View, label: string) => (
     <button
       type="button"
@@ -92,7 +96,8 @@ function ViewTabs({ view, onChange }: { view: View; onChange(view: View): void }
   return (
     <nav className="app-team__tabs" aria-label={t('team.nav.label')}>
       {tab('queue', t('team.nav.queue'))}
-      {tab('members', t('team.nav.members'))}
+      {members && tab('members', t('team.nav.members'))}
+      {tab('notifications', tn('notify.nav'))}
     </nav>
   );
 }

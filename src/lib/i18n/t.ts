@@ -8,6 +8,7 @@ import posters from './vi/posters.json';
 import team from './vi/team.json';
 import admin from './vi/admin.json';
 import forms from './vi/forms.json';
+import teamNotifications from './vi/team-notifications.json';
 import { createTranslator } from './translator';
 
 /**
@@ -29,6 +30,7 @@ const messages = {
   ...team,
   ...admin,
   ...forms,
+  ...teamNotifications,
 };
 
 /** Keys of every user-facing string. */
