@@ -1,6 +1,8 @@
 /**
  * One origin for the browser, as a Supabase project has: the built static site, plus
- * `/rest/v1/*` (PostgREST) and `/auth/v1/*` (the local auth stand-in) on the same port.
+ * `/rest/v1/*` (PostgREST), `/auth/v1/*` (the local auth stand-in) and `/functions/v1/*` (the Edge
+ * Functions under Deno, supabase/local/functions.ts) on the same port; and, local only,
+ * `/_local/outbox/` and `/_local/outbox.json` (supabase/local/outbox.ts), never with CORS headers.
  */
 import http from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,6 +11,7 @@ import compression from 'compression';
 import { createProxyServer } from 'http-proxy-3';
 import sirv from 'sirv';
 import type { AuthStandIn } from './auth-standin.ts';
+import type { LocalOutbox } from './outbox.ts';
 
 export interface GatewayOptions {
   port: number;
@@ -16,6 +19,10 @@ export interface GatewayOptions {
   auth: AuthStandIn;
   /** Folder of the built site (dist/); when missing, a short notice is served instead. */
   siteDir: string;
+  /** The local outbox pages (/_local/outbox/), when the stack runs them. */
+  outbox?: LocalOutbox;
+  /** The Edge Functions' server, once started (/functions/v1/<name> is proxied there). */
+  functionsUrl?: () => string | null;
 }
 
 export interface Gateway {
@@ -59,8 +66,27 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // Gzip the site's text files as any static host or CDN would, so local measurements are realistic.
   const compress = compression();
 
+  // Edge Functions: /functions/v1/<name>/… reaches the function server with the path after /v1.
+  const functionsProxy = createProxyServer({ xfwd: true });
+  functionsProxy.on('error', (_error, _req, res) => {
+    if (res && 'writeHead' in res && !res.headersSent) {
+      res.writeHead(502, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: 'The function is not reachable' }));
+    }
+  });
+
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
+    if (url.startsWith('/_local/') && options.outbox?.handle(req, res)) return;
+    if (url.startsWith('/functions/v1/')) {
+      const target = options.functionsUrl?.() ?? null;
+      if (!target) {
+        res.writeHead(503, { 'content-type': 'application/json' });
+        return void res.end(JSON.stringify({ message: 'Edge Functions are not running' }));
+      }
+      req.url = url.slice('/functions/v1'.length);
+      return void functionsProxy.web(req, res, { target });
+    }
     const isApi = url.startsWith('/rest/v1/') || url.startsWith('/auth/v1/');
     if (isApi) {
       for (const [name, value] of Object.entries(CORS_HEADERS)) res.setHeader(name, value);
@@ -112,6 +138,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         server.closeAllConnections();
         server.close(() => resolve());
         proxy.close();
+        functionsProxy.close();
         upstream.destroy();
       }),
   };

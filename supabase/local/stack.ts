@@ -1,7 +1,8 @@
 /**
  * The whole local stack in one call, shared by `npm start` and the tests:
  * database (embedded PGlite, or a fresh database on a PostgreSQL server) → migrations and seed →
- * PostgREST → auth stand-in → one HTTP origin (site + /rest/v1 + /auth/v1).
+ * PostgREST → auth stand-in → one HTTP origin (site + /rest/v1 + /auth/v1 + /functions/v1) →
+ * the Edge Functions under Deno with the local outbox (when `functions` is on).
  */
 import net from 'node:net';
 import path from 'node:path';
@@ -14,6 +15,8 @@ import { startPostgrest } from './postgrest.ts';
 import { createAuthStandIn } from './auth-standin.ts';
 import { startGateway } from './gateway.ts';
 import { startJobRunner } from './jobs.ts';
+import { startFunctions, type FunctionsRunner } from './functions.ts';
+import { startLocalOutbox, type LocalOutbox } from './outbox.ts';
 import { LOCAL_ANON_KEY } from '../../src/lib/api/local-keys.ts';
 
 export interface StackOptions {
@@ -39,6 +42,13 @@ export interface StackOptions {
   log?: (line: string) => void;
   onCodeSent?: (email: string, code: string) => void;
   verbose?: boolean;
+  /**
+   * The Edge Functions (supabase/functions/notify under Deno, called within a second of a new
+   * outbox row) and the local outbox page. Off by default; `npm start` and the e2e server turn it
+   * on. `dataDir` keeps the VAPID keys; `env` adds to the function's environment (tests choose
+   * adapters there).
+   */
+  functions?: boolean | { dataDir?: string; env?: Record<string, string>; pollMs?: number };
 }
 
 export interface Stack {
@@ -53,6 +63,10 @@ export interface Stack {
   /** 'pglite' or 'postgres' */
   backend: 'pglite' | 'postgres';
   mailbox(): { email: string; code: string; sentAt: Date }[];
+  /** The local outbox (with `functions` on): messages sent and sign-in codes, newest first. */
+  outbox: LocalOutbox | null;
+  /** The Edge Functions runner (with `functions` on). */
+  functions: FunctionsRunner | null;
   reloadSchema(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -137,6 +151,12 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     stops.push(postgrest.stop);
 
     let publicUrl = '';
+    let outbox: LocalOutbox | null = null;
+    let functions: FunctionsRunner | null = null;
+    if (options.functions) {
+      outbox = await startLocalOutbox();
+      stops.push(outbox.stop);
+    }
     const auth = await createAuthStandIn({
       databaseUrl,
       jwtSecret: LOCAL_JWT_SECRET,
@@ -144,7 +164,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         return publicUrl;
       },
       jwtExpiry: options.jwtExpiry,
-      onCodeSent: options.onCodeSent,
+      onCodeSent: (email, code) => {
+        outbox?.add({ channel: 'auth', to: email, subject: null, text: `Mã đăng nhập: ${code}`, payload: null,
+          status: 'sent', error: null, template: 'sign_in_code' });
+        options.onCodeSent?.(email, code);
+      },
     });
     stops.push(auth.close);
 
@@ -153,6 +177,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       postgrestUrl: postgrest.url,
       auth,
       siteDir: path.resolve(ROOT_DIR, options.siteDir ?? 'dist'),
+      outbox: outbox ?? undefined,
+      functionsUrl: () => functions?.url ?? null,
     });
     stops.push(gateway.stop);
     publicUrl = gateway.url;
@@ -162,6 +188,22 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       .setExpirationTime('10y')
       .sign(new TextEncoder().encode(LOCAL_JWT_SECRET));
 
+    if (options.functions && outbox) {
+      const settings = typeof options.functions === 'object' ? options.functions : {};
+      functions = await startFunctions({
+        databaseUrl,
+        publicUrl,
+        serviceRoleKey,
+        outboxRecordUrl: outbox.recordUrl,
+        dataDir: settings.dataDir,
+        env: settings.env,
+        pollMs: settings.pollMs,
+        log,
+      });
+      // Stopped before the gateway and PostgREST (stops run in reverse).
+      stops.push(functions.stop);
+    }
+
     return {
       url: gateway.url,
       anonKey: LOCAL_ANON_KEY,
@@ -170,6 +212,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       postgrestUrl: postgrest.url,
       backend,
       mailbox: auth.mailbox,
+      outbox,
+      functions,
       reloadSchema: postgrest.reloadSchema,
       stop: stopAll,
     };

@@ -10,6 +10,7 @@
  */
 import { rm } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import path from 'node:path';
 import { DEFAULT_DATA_DIR, DEFAULT_PORT } from './config.ts';
 import { startStack } from './stack.ts';
 import { PortBusyError } from './gateway.ts';
@@ -38,6 +39,8 @@ try {
     siteDir: flags['site-dir'],
     seed: true,
     verbose: flags.verbose,
+    // The notify Edge Function under Deno; VAPID keys kept beside the database (in memory with --memory).
+    functions: { dataDir: flags.memory ? undefined : path.dirname(DEFAULT_DATA_DIR) },
     log: (line) => console.log(line),
     onCodeSent: (email, code) => console.log(`[auth stand-in] sign-in code for ${email}: ${code}`),
   });
@@ -49,6 +52,8 @@ Trợ giúp số Quảng Ninh is running (local stack, demo data):
   API (REST)      ${stack.url}/rest/v1/
   Auth (stand-in) ${stack.url}/auth/v1/
   Local mailbox   ${stack.url}/auth/v1/mailbox
+  Local outbox    ${stack.url}/_local/outbox/  (push, email, SMS, Zalo as sent; sign-in codes)
+  Functions       ${stack.url}/functions/v1/notify
   Anon key        ${stack.anonKey}
 
 Press Ctrl-C to stop.`);

@@ -92,7 +92,7 @@ create table app.notification_outbox (
   params jsonb not null default '{}'::jsonb check (jsonb_typeof(params) = 'object'),
   silent boolean not null default false,
   dedupe_key text not null unique check (char_length(dedupe_key) between 3 and 200),
-  request_id bigint references app.help_requests (id),
+  request_id bigint references app.help_requests (id) on delete cascade,
   member_id bigint references app.members (id) on delete cascade,
   subscription_id uuid references app.push_subscriptions (id) on delete set null,
   to_phone text check (to_phone ~ '^0([35789][0-9]{8}|2[0-9]{9})$'),
@@ -249,7 +249,7 @@ set search_path = ''
 as $$
 declare
   me app.members;
-  label text := nullif(btrim(regexp_replace(coalesce(save_push_subscription.device_label, ''), '[\u0000-\u001f<>]', '', 'g')), '');
+  label text := nullif(btrim(regexp_replace(coalesce(save_push_subscription.device_label, ''), '[[:cntrl:]<>]', '', 'g')), '');
   saved uuid;
 begin
   perform app.require_post();
@@ -268,7 +268,7 @@ begin
   insert into app.push_subscriptions as p (member_id, endpoint, p256dh, auth, device_label)
   values (me.id, save_push_subscription.endpoint, save_push_subscription.p256dh, save_push_subscription.auth,
     left(label, 60))
-  on conflict (endpoint) do update set
+  on conflict on constraint push_subscriptions_endpoint_key do update set
     member_id = excluded.member_id, p256dh = excluded.p256dh, auth = excluded.auth,
     device_label = coalesce(excluded.device_label, p.device_label)
   returning p.id into saved;
