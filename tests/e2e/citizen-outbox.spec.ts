@@ -117,3 +117,32 @@ test('this device’s requests are listed after booking and on /tra-cuu/, fill t
   await other.reload();
   await expect(other.getByRole('button', { name: code, exact: true })).toHaveCount(0);
 });
+
+test('messages to the citizen are off by default; ticked, the chosen channel is stored with the consent version', async ({ page }) => {
+  await page.goto(`${stack.url}/dat-lich/`);
+  const box = page.getByLabel('Nhắn cho tôi mã yêu cầu và tin báo khi tổ nhận, khi xong');
+  await expect(box).not.toBeChecked();
+  await expect(page.getByText('Nhận tin qua')).toHaveCount(0);
+  await fillForm(page, '0912 345 103');
+  await page.getByRole('button', { name: 'Gửi yêu cầu' }).click();
+  await expect(page.getByTestId('reference-code')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Gửi yêu cầu khác' }).click();
+  await fillForm(page, '0912 345 104');
+  await box.check();
+  await expect(page.getByLabel('Tin nhắn SMS')).toBeChecked();
+  await page.getByLabel(/^Zalo/).check();
+  // A big target for a thumb.
+  expect((await box.boundingBox())!.height).toBeGreaterThanOrEqual(24);
+  await page.getByRole('button', { name: 'Gửi yêu cầu' }).click();
+  await expect(page.getByTestId('reference-code')).toBeVisible();
+
+  const rows = await sql(
+    `select citizen_phone, message_channel, message_consent_version from app.help_requests
+      where citizen_phone in ('0912345103', '0912345104') order by citizen_phone`,
+  );
+  expect(rows).toEqual([
+    { citizen_phone: '0912345103', message_channel: null, message_consent_version: null },
+    { citizen_phone: '0912345104', message_channel: 'zalo', message_consent_version: '2026-11-28' },
+  ]);
+});
