@@ -8,7 +8,8 @@ import { E2E_DIST, ROOT } from './e2e-env.ts';
  * The citizen's side of the notifications issue on a 360 px phone, against the production build
  * served by a stack of this file's own (in-memory PGlite with the demo seed), so the tests can read
  * the database: a booking made offline survives closing the tab and is sent once from another page
- * on the next visit; the codes this device sent are listed on /tra-cuu/ until removed.
+ * on the next visit; the codes this device sent are listed on /tra-cuu/ until removed; messages to
+ * the citizen only when ticked; "Quên mã? Tìm bằng số điện thoại" with the code sent by SMS.
  */
 
 let stack: Stack;
@@ -17,7 +18,8 @@ const CODE = /QN-[2-9A-HJKMNP-TV-Z]{3}-[2-9A-HJKMNP-TV-Z]{3}-[2-9A-HJKMNP-TV-Z]{
 test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
 
 test.beforeAll(async () => {
-  stack = await startStack({ database: 'memory', seed: true, siteDir: path.join(ROOT, E2E_DIST) });
+  // With the notify function under Deno, so the look-up code's SMS lands in /_local/outbox.json.
+  stack = await startStack({ database: 'memory', seed: true, siteDir: path.join(ROOT, E2E_DIST), functions: true });
 });
 
 test.afterAll(async () => {
@@ -145,4 +147,70 @@ test('messages to the citizen are off by default; ticked, the chosen channel is 
     { citizen_phone: '0912345103', message_channel: null, message_consent_version: null },
     { citizen_phone: '0912345104', message_channel: 'zalo', message_consent_version: '2026-11-28' },
   ]);
+});
+
+/** The newest look-up code SMS in the local outbox (what the notify function "sent"). */
+async function lookupCodes(page: Page): Promise<{ to: string; text: string }[]> {
+  const entries = (await (await page.request.get(`${stack.url}/_local/outbox.json`)).json()) as {
+    channel: string; template: string | null; to: string; text: string;
+  }[];
+  return entries.filter((e) => e.channel === 'sms' && e.template === 'lookup_code');
+}
+
+test('“Quên mã?”: a code sent to the phone lists its requests; wrong codes, bad phones and the daily limit are told plainly', async ({ page }) => {
+  test.setTimeout(90_000);
+  const codes: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    await page.goto(`${stack.url}/dat-lich/`);
+    if (i > 0) await page.getByRole('button', { name: 'Gửi yêu cầu khác' }).click();
+    await fillForm(page, '0912 345 105');
+    await page.getByRole('button', { name: 'Gửi yêu cầu' }).click();
+    codes.push((await page.getByTestId('reference-code').textContent()) ?? '');
+  }
+
+  const fresh = await page.context().browser()!.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN' });
+  const other = await fresh.newPage();
+  await other.goto(`${stack.url}/tra-cuu/`);
+  await other.getByRole('button', { name: 'Quên mã? Tìm bằng số điện thoại' }).click();
+  const phone = other.getByLabel('Số điện thoại', { exact: true }).last();
+  await expect(phone).toBeFocused();
+  await phone.fill('12345');
+  await other.getByRole('button', { name: 'Gửi mã cho tôi' }).click();
+  await expect(other.locator('#pl-phone-error')).toContainText('Nhập số điện thoại đúng, ví dụ 0912 345 678');
+
+  await phone.fill('0912 345 105');
+  await other.getByRole('button', { name: 'Gửi mã cho tôi' }).click();
+  const sent = 'Nếu số 0912 345 105 đã được dùng để đặt lịch, một tin nhắn có mã gồm 6 chữ số sẽ đến số đó trong ít phút.';
+  await expect(other.getByText(sent)).toBeVisible();
+  await expect.poll(async () => (await lookupCodes(other)).length, { timeout: 10_000 }).toBe(1);
+  const [sms] = await lookupCodes(other);
+  const oneTime = sms.text.match(/\b(\d{6})\b/)![1];
+
+  const code = other.getByLabel('Mã trong tin nhắn');
+  await expect(code).toBeFocused();
+  await code.fill(oneTime === '000000' ? '111111' : '000000');
+  await other.getByRole('button', { name: 'Xem các yêu cầu' }).click();
+  await expect(other.locator('#pl-code-error')).toContainText('Mã chưa đúng, đã hết hạn hoặc đã dùng rồi.');
+  await code.fill(oneTime);
+  await other.getByRole('button', { name: 'Xem các yêu cầu' }).click();
+  await expect(other.getByRole('heading', { name: 'Các yêu cầu của số 0912 345 105' })).toBeFocused();
+  for (const c of codes) await expect(other.getByRole('button', { name: c, exact: true })).toBeVisible();
+  await expect(other.getByText('Phường Hạ Long, gửi ngày').first()).toBeVisible();
+  await other.getByRole('button', { name: codes[0], exact: true }).click();
+  await expect(other.getByRole('heading', { name: `Yêu cầu ${codes[0]}` })).toBeVisible();
+
+  // A phone with no requests gets the same answer on the page, and no message is sent; the fourth
+  // code of the day for one phone is refused in words.
+  await other.goto(`${stack.url}/tra-cuu/`);
+  await other.getByRole('button', { name: 'Quên mã? Tìm bằng số điện thoại' }).click();
+  await other.getByLabel('Số điện thoại', { exact: true }).last().fill('0912 345 999');
+  await other.getByRole('button', { name: 'Gửi mã cho tôi' }).click();
+  await expect(other.getByText(sent.replace('0912 345 105', '0912 345 999'))).toBeVisible();
+  await other.getByRole('button', { name: 'Gửi lại mã' }).click();
+  await other.getByRole('button', { name: 'Gửi lại mã' }).click();
+  await expect(other.locator('.app-error-summary')).toBeHidden();
+  await other.getByRole('button', { name: 'Gửi lại mã' }).click();
+  await expect(other.locator('.app-error-summary [role="alert"]')).toContainText('Mỗi số điện thoại chỉ xin được 3 mã mỗi ngày.');
+  expect(await lookupCodes(other)).toHaveLength(1);
+  await fresh.close();
 });

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { forgetRequest, readMyRequests, type RememberedRequest } from '../../lib/booking/my-requests';
-import { vietnamDay } from '../../lib/domain/vietnam-time';
+import { vietnamDate } from '../../lib/domain/vietnam-time';
 import { t } from '../../lib/i18n/requests';
 
 interface Props {
@@ -9,10 +9,7 @@ interface Props {
 }
 
 /** "29/11/2026", the day in Vietnam. */
-function dayOf(iso: string): string {
-  const [year, month, day] = vietnamDay(0, new Date(iso)).split('-');
-  return `${day}/${month}/${year}`;
-}
+const dayOf = (iso: string) => vietnamDate(new Date(iso));
 
 /**
  * "Yêu cầu của bạn trên máy này": the codes of the requests sent from this device (code, commune,

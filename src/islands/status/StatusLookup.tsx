@@ -6,6 +6,7 @@ import { readConfirmation } from '../../lib/booking/outbox';
 import { normalizeReferenceCode } from '../../lib/domain/reference-code';
 import { t } from '../../lib/i18n/status';
 import MyRequests from '../shared/MyRequests';
+import PhoneLookup from './PhoneLookup';
 import LookupForm, { type Credentials } from './LookupForm';
 import StatusView from './StatusView';
 
@@ -29,11 +30,14 @@ export default function StatusLookup() {
     setMounted(true);
   }, []);
 
+  const show = (result: RequestStatusAnswer, credentials: Credentials) => setFound({ result, credentials });
+
   if (!mounted) return <p className="app-loading app-loading--lookup">{t('booking.loading')}</p>;
   if (!found) {
     return (
       <>
-        <LookupForm initialCode={initialCode} onFound={(result, credentials) => setFound({ result, credentials })} />
+        <LookupForm initialCode={initialCode} onFound={show} />
+        <PhoneLookup onFound={show} />
         <MyRequests onPick={setInitialCode} />
       </>
     );

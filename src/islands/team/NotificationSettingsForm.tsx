@@ -29,31 +29,31 @@ export default function NotificationSettingsForm({ settings, busy, onSave, flash
     if (busy) return;
     const quiet = checkQuietHours(from, to);
     if (!quiet.ok) {
-      setQuietError(t('notify.quiet.error'));
+      setQuietError(t('notifySettings.quiet.error'));
       document.getElementById('tw-quiet-from')?.focus();
       return;
     }
     setQuietError(null);
     const answer = await onSave({ email_enabled: email, quiet_from: quiet.from, quiet_to: quiet.to });
-    if (answer.ok) flash.show(t('notify.saved'));
-    else if (answer.code === 'quiet_hours_invalid') setQuietError(t('notify.quiet.error'));
+    if (answer.ok) flash.show(t('notifySettings.saved'));
+    else if (answer.code === 'quiet_hours_invalid') setQuietError(t('notifySettings.quiet.error'));
     else flash.show(notifyErrorText(answer.code), true);
   }
 
   return (
     <form onSubmit={save} noValidate className="app-notify__settings">
-      <Field id="tw-notify-email" hint={t('notify.email.hint', { email: settings.email })}>
+      <Field id="tw-notify-email" hint={t('notifySettings.email.hint', { email: settings.email })}>
         {(control) => (
           <div className="app-check">
             <input {...control} type="checkbox" checked={email} onChange={(event) => setEmail(event.target.checked)} />
-            <label htmlFor={control.id}>{t('notify.email.label')}</label>
+            <label htmlFor={control.id}>{t('notifySettings.email.label')}</label>
           </div>
         )}
       </Field>
       <fieldset className="app-notify__quiet" aria-describedby="tw-quiet-hint">
-        <legend>{t('notify.quiet.legend')}</legend>
+        <legend>{t('notifySettings.quiet.legend')}</legend>
         <p className="app-field__hint" id="tw-quiet-hint">
-          {t('notify.quiet.hint')}
+          {t('notifySettings.quiet.hint')}
         </p>
         {quietError && (
           <p className="app-field__error" role="alert">
@@ -61,12 +61,12 @@ export default function NotificationSettingsForm({ settings, busy, onSave, flash
           </p>
         )}
         <div className="app-notify__times">
-          <Field id="tw-quiet-from" label={t('notify.quiet.from')}>
+          <Field id="tw-quiet-from" label={t('notifySettings.quiet.from')}>
             {(control) => (
               <input {...control} className="app-input" type="time" value={from} onChange={(event) => setFrom(event.target.value)} />
             )}
           </Field>
-          <Field id="tw-quiet-to" label={t('notify.quiet.to')}>
+          <Field id="tw-quiet-to" label={t('notifySettings.quiet.to')}>
             {(control) => (
               <input {...control} className="app-input" type="time" value={to} onChange={(event) => setTo(event.target.value)} />
             )}
@@ -74,7 +74,7 @@ export default function NotificationSettingsForm({ settings, busy, onSave, flash
         </div>
       </fieldset>
       <button type="submit" className="app-button" aria-disabled={busy || undefined}>
-        {busy ? t('notify.saving') : t('notify.save')}
+        {busy ? t('notifySettings.saving') : t('notifySettings.save')}
       </button>
     </form>
   );

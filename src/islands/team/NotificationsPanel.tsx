@@ -23,7 +23,7 @@ export default function NotificationsPanel() {
 
   async function enable() {
     const answer = await device.enable();
-    if (answer.ok) show(t('notify.enabled'));
+    if (answer.ok) show(t('notifySettings.enabled'));
     else show(notifyErrorText(answer.code), true);
   }
 
@@ -31,44 +31,44 @@ export default function NotificationsPanel() {
     const answer = await removeDevice(id);
     if (!answer.ok) return show(notifyErrorText(answer.code), true);
     if (id === device.deviceId) await device.forgetThisDevice();
-    show(t('notify.devices.removed', { label }));
+    show(t('notifySettings.devices.removed', { label }));
   }
 
   const settings = account.settings;
   const thisDeviceListed = settings?.devices.some((d) => d.id === device.deviceId) ?? false;
   return (
     <section aria-labelledby="tw-notify-title" className="app-notify">
-      <h2 id="tw-notify-title">{t('notify.title')}</h2>
-      <p>{t('notify.lead')}</p>
+      <h2 id="tw-notify-title">{t('notifySettings.title')}</h2>
+      <p>{t('notifySettings.lead')}</p>
       <Flash state={flash} />
       {device.support && (
         <PushSection support={device.support} enabled={thisDeviceListed} busy={device.busy} onEnable={() => void enable()} />
       )}
 
-      <h3>{t('notify.devices.title')}</h3>
-      {!settings && !account.loadError && <p>{t('notify.loading')}</p>}
+      <h3>{t('notifySettings.devices.title')}</h3>
+      {!settings && !account.loadError && <p>{t('notifySettings.loading')}</p>}
       {account.loadError && <p className="app-notice app-notice--error">{notifyErrorText(account.loadError)}</p>}
-      {settings && settings.devices.length === 0 && <p>{t('notify.devices.none')}</p>}
+      {settings && settings.devices.length === 0 && <p>{t('notifySettings.devices.none')}</p>}
       {settings && settings.devices.length > 0 && (
         <ul className="app-notify__devices">
           {settings.devices.map((d) => {
-            const label = d.label ?? t('notify.devices.unnamed');
+            const label = d.label ?? t('notifySettings.devices.unnamed');
             return (
               <li key={d.id} className="app-notify__device">
                 <span>
                   <strong>{label}</strong>
-                  {d.id === device.deviceId && ` (${t('notify.thisDevice')})`}
+                  {d.id === device.deviceId && ` (${t('notifySettings.thisDevice')})`}
                   <br />
-                  {t('notify.devices.added', { date: vietnamDateTime(new Date(d.created_at)) })}
+                  {t('notifySettings.devices.added', { date: vietnamDateTime(new Date(d.created_at)) })}
                 </span>
                 <button
                   type="button"
                   className="app-button app-button--secondary"
-                  aria-label={t('notify.devices.removeLabel', { label })}
+                  aria-label={t('notifySettings.devices.removeLabel', { label })}
                   disabled={account.busy}
                   onClick={() => void remove(d.id, label)}
                 >
-                  {t('notify.devices.remove')}
+                  {t('notifySettings.devices.remove')}
                 </button>
               </li>
             );
@@ -94,18 +94,18 @@ function PushSection({ support, enabled, busy, onEnable }: PushSectionProps) {
   if (support === 'ios_home_screen') {
     return (
       <div className="app-notify__hint" data-testid="ios-home-screen-hint">
-        <h3>{t('notify.iosHint.title')}</h3>
-        <p>{t('notify.iosHint')}</p>
+        <h3>{t('notifySettings.iosHint.title')}</h3>
+        <p>{t('notifySettings.iosHint')}</p>
       </div>
     );
   }
-  if (support === 'unsupported') return <p className="app-notify__hint">{t('notify.unsupported')}</p>;
-  if (support === 'denied') return <p className="app-notify__hint">{t('notify.denied')}</p>;
-  if (enabled) return <p className="app-notice">{t('notify.enabled')}</p>;
+  if (support === 'unsupported') return <p className="app-notify__hint">{t('notifySettings.unsupported')}</p>;
+  if (support === 'denied') return <p className="app-notify__hint">{t('notifySettings.denied')}</p>;
+  if (enabled) return <p className="app-notice">{t('notifySettings.enabled')}</p>;
   return (
     <p>
       <button type="button" className="app-button" aria-disabled={busy || undefined} onClick={() => !busy && onEnable()}>
-        {busy ? t('notify.enabling') : t('notify.enable')}
+        {busy ? t('notifySettings.enabling') : t('notifySettings.enable')}
       </button>
     </p>
   );

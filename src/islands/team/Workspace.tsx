@@ -97,7 +97,7 @@ function ViewTabs({ view, onChange, members }: { view: View; onChange(view: View
     <nav className="app-team__tabs" aria-label={t('team.nav.label')}>
       {tab('queue', t('team.nav.queue'))}
       {members && tab('members', t('team.nav.members'))}
-      {tab('notifications', tn('notify.nav'))}
+      {tab('notifications', tn('notifySettings.nav'))}
     </nav>
   );
 }

@@ -9,6 +9,7 @@ import team from './vi/team.json';
 import admin from './vi/admin.json';
 import forms from './vi/forms.json';
 import teamNotifications from './vi/team-notifications.json';
+import phoneLookup from './vi/phone-lookup.json';
 import { createTranslator } from './translator';
 
 /**
@@ -31,6 +32,7 @@ const messages = {
   ...admin,
   ...forms,
   ...teamNotifications,
+  ...phoneLookup,
 };
 
 /** Keys of every user-facing string. */

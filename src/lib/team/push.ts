@@ -97,8 +97,8 @@ const KNOWN_ERRORS = ['denied', 'not_configured', 'too_many_devices', 'network']
 
 /** The words for an error code of "Bật thông báo" or the settings (anything unknown: try again). */
 export function notifyErrorText(code: string): string {
-  if (code === 'denied') return t('notify.denied');
+  if (code === 'denied') return t('notifySettings.denied');
   return (KNOWN_ERRORS as readonly string[]).includes(code)
-    ? t(`notify.error.${code as Exclude<(typeof KNOWN_ERRORS)[number], 'denied'>}`)
-    : t('notify.error.failed');
+    ? t(`notifySettings.error.${code as Exclude<(typeof KNOWN_ERRORS)[number], 'denied'>}`)
+    : t('notifySettings.error.failed');
 }
