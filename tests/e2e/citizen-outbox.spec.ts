@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import pg from 'pg';
+import AxeBuilder from '@axe-core/playwright';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
 import { E2E_DIST, ROOT } from './e2e-env.ts';
 
@@ -113,7 +114,10 @@ test('this device’s requests are listed after booking and on /tra-cuu/, fill t
   await expect(other.getByRole('heading', { name: `Yêu cầu ${code}` })).toBeVisible();
 
   await other.goto(`${stack.url}/tra-cuu/`);
-  await list.getByRole('button', { name: `Xoá mã ${code} khỏi máy này` }).click();
+  await other.getByRole('button', { name: 'Quên mã? Tìm bằng số điện thoại' }).click();
+  const axe = await new AxeBuilder({ page: other }).include('main').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+  await list.getByRole('button', { name: `Xoá khỏi máy này: mã ${code}` }).click();
   await expect(list.getByText(`Đã xoá mã ${code} khỏi máy này.`)).toBeVisible();
   await expect(list.getByRole('button', { name: code, exact: true })).toHaveCount(0);
   await other.reload();

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import pg from 'pg';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
 import { E2E_DIST, ROOT } from './e2e-env.ts';
@@ -206,6 +207,8 @@ test('"Bật thông báo" asks only after the tap and saves this device; the mem
   const listed = page.locator('.app-notify__device');
   await expect(listed).toHaveCount(1);
   await expect(listed).toContainText('(máy này)');
+  const axe = await new AxeBuilder({ page }).include('main').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
 
   // Email on, quiet hours overnight; a half-filled pair is refused on the page.
   await page.getByLabel('Nhận thêm thư điện tử (email) khi có yêu cầu mới cho tổ').check();
