@@ -47,7 +47,10 @@ async function fillForm(page: Page, phone: string) {
   await page.getByLabel(/Tôi đồng ý cho tổ công nghệ số/).check();
 }
 
-test('a booking made offline survives closing the tab and is sent once from another page', async ({ context }) => {
+test('a booking made offline survives closing the tab and is sent once from another page', async ({ browser }) => {
+  // Without the offline-copies service worker: Playwright's offline emulation does not reach the
+  // requests a service worker passes through, so the "offline" submit could get out.
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'vi-VN', serviceWorkers: 'block' });
   const form = await context.newPage();
   await form.goto(`${stack.url}/dat-lich/`);
   await fillForm(form, '0912 345 101');
@@ -90,6 +93,7 @@ test('a booking made offline survives closing the tab and is sent once from anot
   await expect(mine).toContainText('Phường Hạ Long, gửi ngày');
   const stored = (await guide.evaluate(() => localStorage.getItem('tgs.booking.mine.v1'))) ?? '';
   expect(stored).not.toMatch(/Mai|0912345101/);
+  await context.close();
 });
 
 test('this device’s requests are listed after booking and on /tra-cuu/, fill the look-up, and can be removed', async ({ page }) => {
