@@ -196,8 +196,12 @@ export async function startFunctions(options: FunctionsOptions): Promise<Functio
       stopped = true;
       clearInterval(timer);
       await running?.catch(() => {});
-      child.kill('SIGTERM');
-      await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      }
       await db.end().catch(() => {});
     },
   };

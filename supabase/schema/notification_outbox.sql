@@ -50,7 +50,7 @@ create table app.notification_outbox (
   constraint notification_outbox_pkey PRIMARY KEY (id),
   constraint notification_outbox_dedupe_key_key UNIQUE (dedupe_key),
   constraint notification_outbox_member_id_fkey FOREIGN KEY (member_id) REFERENCES app.members(id) ON DELETE CASCADE,
-  constraint notification_outbox_request_id_fkey FOREIGN KEY (request_id) REFERENCES app.help_requests(id),
+  constraint notification_outbox_request_id_fkey FOREIGN KEY (request_id) REFERENCES app.help_requests(id) ON DELETE CASCADE,
   constraint notification_outbox_subscription_id_fkey FOREIGN KEY (subscription_id) REFERENCES app.push_subscriptions(id) ON DELETE SET NULL,
   constraint notification_outbox_attempts_check CHECK ((attempts >= 0)),
   constraint notification_outbox_channel_check CHECK ((channel = ANY (ARRAY['push'::text, 'email'::text, 'sms'::text, 'zalo'::text]))),
@@ -439,7 +439,7 @@ CREATE OR REPLACE FUNCTION public.save_push_subscription(endpoint text DEFAULT N
 AS $function$
 declare
   me app.members;
-  label text := nullif(btrim(regexp_replace(coalesce(save_push_subscription.device_label, ''), '[\u0000-\u001f<>]', '', 'g')), '');
+  label text := nullif(btrim(regexp_replace(coalesce(save_push_subscription.device_label, ''), '[[:cntrl:]<>]', '', 'g')), '');
   saved uuid;
 begin
   perform app.require_post();
@@ -458,7 +458,7 @@ begin
   insert into app.push_subscriptions as p (member_id, endpoint, p256dh, auth, device_label)
   values (me.id, save_push_subscription.endpoint, save_push_subscription.p256dh, save_push_subscription.auth,
     left(label, 60))
-  on conflict (endpoint) do update set
+  on conflict on constraint push_subscriptions_endpoint_key do update set
     member_id = excluded.member_id, p256dh = excluded.p256dh, auth = excluded.auth,
     device_label = coalesce(excluded.device_label, p.device_label)
   returning p.id into saved;

@@ -58,7 +58,8 @@ declare
   clean_phone text;
   code text := app.new_numeric_code();
   minutes integer := greatest(coalesce((app.setting('phone_lookup.code_minutes') #>> '{}')::integer, 10), 1);
-  newest record;
+  channel text;
+  has_requests boolean;
 begin
   perform app.require_post();
   if not app.rate_limit_take('phone_code.per_address', app.client_address()) then
@@ -81,17 +82,22 @@ begin
           now() + make_interval(mins => minutes));
 
   -- The newest request of this phone (as the citizen or the relative who booked), if any.
-  select h.message_channel into newest
+  select h.message_channel into channel
   from app.help_requests h
   where (h.citizen_phone = clean_phone or h.helper_phone = clean_phone) and h.personal_data_erased_at is null
   order by h.created_at desc
   limit 1;
-  if found then
-    insert into app.notification_outbox (channel, template, params, dedupe_key, to_phone)
-    values (coalesce(newest.message_channel, 'sms'), 'lookup_code',
-      jsonb_build_object('code', code, 'minutes', minutes),
-      'lookup:' || gen_random_uuid()::text, clean_phone);
-  end if;
+  has_requests := found;
+  -- The same insert either way (same work, same time); without requests the row is written as
+  -- already finished, without the phone, and nothing is sent.
+  insert into app.notification_outbox (channel, template, params, dedupe_key, to_phone, status, finished_at, last_error)
+  values (coalesce(channel, 'sms'), 'lookup_code',
+    jsonb_build_object('code', case when has_requests then code end, 'minutes', minutes),
+    'lookup:' || gen_random_uuid()::text,
+    case when has_requests then clean_phone end,
+    case when has_requests then 'pending' else 'cancelled' end,
+    case when not has_requests then now() end,
+    case when not has_requests then 'no_requests' end);
   return jsonb_build_object('sent', true);
 end
 $function$;

@@ -2,7 +2,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { withSql } from '../support/clients.ts';
 import { changeSettings, RELAXED_LIMITS } from '../support/help-requests.ts';
-import { QUANG_LA, TeamWorld, type TestMember } from '../support/team.ts';
+import { KY_THUONG, QUANG_LA, TeamWorld, type TestMember } from '../support/team.ts';
 import { callRpc } from '../../src/lib/api/rpc.ts';
 import {
   deletePushSubscription,
@@ -101,7 +101,7 @@ describe.each(inject('stacks'))('notification events on $backend', (stack) => {
       `push:team_new_request:${members.a1.id}`,
       `push:team_new_request:${members.lead.id}`,
       'sms:citizen_booked:',
-    ]);
+    ].sort());
     const sms = written.find((r) => r.channel === 'sms');
     expect(sms?.to_phone).toBe(booked.phone);
     expect(sms?.params).toMatchObject({ reference_code: booked.code, verification_word: expect.any(String) });
@@ -117,7 +117,13 @@ describe.each(inject('stacks'))('notification events on $backend', (stack) => {
     expect(stored).toEqual({ message_channel: 'sms', message_consent_version: '2026-11-28' });
   });
 
-  it('sends the citizen nothing without their opt-in', async () => {
+  it('sends the citizen nothing without their opt-in, and refuses an unknown channel', async () => {
+    const refused = await withSql(stack, async (sql) =>
+      sql.query(`select app.validate_help_request($1::jsonb)`, [JSON.stringify({
+        idempotency_key: crypto.randomUUID(), name: 'Nguyễn Thị Lan', phone: '0912345678', commune_code: QUANG_LA.code,
+        needs: ['vssid'], time_window: 'any', consent: true, consent_version: '2026-11-28', message_channel: 'fax' })]).then(
+        () => 'accepted', (error: Error) => error.message));
+    expect(refused).toBe('message_channel_invalid');
     const booked = await world.book({ commune_code: QUANG_LA.code });
     expect((await rows(booked.id)).filter((r) => r.channel === 'sms' || r.channel === 'zalo')).toEqual([]);
   });
@@ -131,7 +137,7 @@ describe.each(inject('stacks'))('notification events on $backend', (stack) => {
       `email:team_accepted:${members.lead.id}`,
       `push:team_accepted:${members.lead.id}`,
       'zalo:citizen_accepted:',
-    ]);
+    ].sort());
     const middle = await lastId();
     expect(await callRpc(closeRequest, { request_id: booked.id, outcome: 'helped', note: null }, as.a1)).toMatchObject({ ok: true });
     const closed = await rows(booked.id, middle);
@@ -173,9 +179,44 @@ describe.each(inject('stacks'))('notification events on $backend', (stack) => {
     expect((await rows(waiting.id, before)).map((r) => `${r.channel}:${r.template}:${r.member_id}`).sort()).toEqual([
       `email:leader_escalation_warning:${members.lead.id}`,
       `push:leader_escalation_warning:${members.lead.id}`,
-    ]);
+    ].sort());
     expect((await rows(taken.id, before)).map((r) => `${r.channel}:${r.template}:${r.member_id}`)).toEqual([
       `push:member_contact_reminder:${members.a1.id}`,
     ]);
+  });
+
+  it('tells the next team when escalation moves a request, and admins about the province pool', async () => {
+    const teamB = (await world.teams([
+      { code: 'B', commune: QUANG_LA.code, lat: QUANG_LA.lat + 0.018, lon: QUANG_LA.lon, radius: 3000 },
+    ])).B;
+    members.b1 = await world.member('b1', 'member', teamB);
+    members.admin = await world.member('admin', 'admin', null);
+    as.b1 = await world.signIn('b1');
+    as.admin = await world.signIn('admin');
+    expect(await callRpc(savePushSubscription, device(4), as.b1)).toMatchObject({ ok: true });
+    expect(await callRpc(savePushSubscription, device(5), as.admin)).toMatchObject({ ok: true });
+
+    const moved = await world.book({ commune_code: QUANG_LA.code });
+    await world.age([moved.id], 24 * 60);
+    const before = await lastId();
+    await withSql(stack, (sql) => sql.query('select app.escalate_stale_requests()'));
+    expect((await rows(moved.id, before)).map((r) => `${r.channel}:${r.template}:${r.member_id}`)).toEqual([
+      `push:team_new_request:${members.b1.id}`,
+    ]);
+
+    // Nobody near Kỳ Thượng: the request waits in the province pool; admins hear once a day.
+    await world.book({ commune_code: KY_THUONG.code });
+    const restoreHour = await changeSettings(stack, { 'notifications.daily_summary_hour': 0 });
+    try {
+      await withSql(stack, (sql) => sql.query('select app.run_notification_jobs()'));
+      await withSql(stack, (sql) => sql.query('select app.run_notification_jobs()'));
+      const summaries = await withSql(stack, async (sql) =>
+        (await sql.query(`select channel, member_id::int, params from app.notification_outbox
+                          where template = 'admin_pool_summary' and id > $1`, [before])).rows);
+      expect(summaries).toEqual([{ channel: 'push', member_id: members.admin.id, params: expect.objectContaining({ url: '/quan-tri/' }) }]);
+      expect(summaries[0].params.count).toBeGreaterThanOrEqual(1);
+    } finally {
+      await restoreHour();
+    }
   });
 });

@@ -214,4 +214,27 @@ describe.each(inject('stacks'))('notification outbox on $backend', (stack) => {
       await world.cleanUp();
     }
   });
+
+  it('claims again a message whose worker died, ignores the dead worker\'s late report, and purges old rows', async () => {
+    const [id] = await insertMessages(stack, 1, 'lease');
+    // A worker claims and never reports (it crashed): the row stays leased.
+    const claimed = (await rpc('notification_claim', { batch_size: 10 })) as { messages: { id: number; token: string }[] };
+    const lost = claimed.messages.find((m) => m.id === id)!;
+    expect(lost).toBeDefined();
+    const adapter = countingAdapter();
+    await drainOutbox(rpc, configWith({ sms: adapter }));
+    expect(adapter.sent.has(id)).toBe(false);
+    // The lease runs out: another worker sends it.
+    await withSql(stack, (sql) => sql.query(`update app.notification_outbox set next_attempt_at = now() - interval '1 second' where id = $1`, [id]));
+    await drainOutbox(rpc, configWith({ sms: adapter }));
+    expect(adapter.sent.get(id)).toBe(1);
+    const late = (await rpc('notification_report', { results: [{ id, token: lost.token, ok: false, error: 'late' }] })) as Record<string, number>;
+    expect(late).toMatchObject({ ignored: 1, retried: 0 });
+    expect((await statuses(stack, [id]))[0]).toMatchObject({ status: 'sent', attempts: 2, last_error: null });
+
+    // Finished rows go after notifications.keep_days (30): the purge of the scheduled jobs.
+    await withSql(stack, (sql) => sql.query(`update app.notification_outbox set finished_at = now() - interval '31 days' where id = $1`, [id]));
+    await withSql(stack, (sql) => sql.query('select app.run_scheduled_jobs()'));
+    expect(await statuses(stack, [id])).toEqual([]);
+  });
 });

@@ -5,15 +5,17 @@ import SignIn from '../shared/SignIn';
 import TeamsPanel from './TeamsPanel';
 import ImportPanel from './ImportPanel';
 import StatsPanel from './StatsPanel';
+import DeadNotificationsPanel from './DeadNotificationsPanel';
 import { useAdminSession } from './useAdminSession';
 import './AdminWorkspace.css';
 
-type Tab = 'teams' | 'import' | 'stats';
+type Tab = 'teams' | 'import' | 'stats' | 'notifications';
 
 const TABS: [Tab, MessageKey][] = [
   ['teams', 'admin.tabs.teams'],
   ['import', 'admin.tabs.import'],
   ['stats', 'admin.tabs.stats'],
+  ['notifications', 'admin.tabs.notifications'],
 ];
 
 /**
@@ -54,6 +56,7 @@ export default function AdminWorkspace({ communes }: { communes: AdminCommune[] 
       {tab === 'teams' && <TeamsPanel communes={communes} viewer={{ email, role: 'admin' }} />}
       {tab === 'import' && <ImportPanel />}
       {tab === 'stats' && <StatsPanel />}
+      {tab === 'notifications' && <DeadNotificationsPanel />}
     </div>
   );
 }
