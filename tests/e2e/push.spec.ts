@@ -3,6 +3,7 @@ import pg from 'pg';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
+import { teamNotice } from '../../supabase/functions/_shared/messages.ts';
 import { E2E_DIST, ROOT } from './e2e-env.ts';
 
 /**
@@ -95,53 +96,6 @@ const shown = (page: Page) =>
     })),
   );
 
-test('a push shows the team notice; tapping it opens the request in the open /doi/', async ({ context, page }) => {
-  test.setTimeout(90_000);
-  await context.grantPermissions(['notifications'], { origin: stack.url });
-  const id = await book(page, '0912 345 201');
-  await signIn(page, 'to-hong-gai@example.org');
-  await expect(page.getByRole('heading', { name: /^Yêu cầu của Tổ công nghệ số phường Hồng Gai/ })).toBeVisible();
-  const push = await pushDelivery(context, page);
-
-  // What the notify function sends: team, commune and needs; never the citizen's name or phone.
-  await push({
-    title: 'Yêu cầu mới ở Phường Hồng Gai',
-    body: 'Tổ công nghệ số phường Hồng Gai (dữ liệu mẫu) · VssID',
-    url: `/doi/?yeu-cau=${id}`,
-    tag: `request-${id}`,
-    silent: true,
-  });
-  await expect.poll(() => shown(page)).toEqual([
-    {
-      title: 'Yêu cầu mới ở Phường Hồng Gai',
-      body: 'Tổ công nghệ số phường Hồng Gai (dữ liệu mẫu) · VssID',
-      tag: `request-${id}`,
-      silent: true,
-      url: `/doi/?yeu-cau=${id}`,
-    },
-  ]);
-
-  // A link to another site is never opened from a notification: it becomes /doi/.
-  await push({ title: 'x', body: 'y', url: 'https://example.com/lua-dao', tag: 'other' });
-  await expect.poll(async () => (await shown(page)).find((n) => n.tag === 'other')?.url).toBe('/doi/');
-
-  // The click, as the browser would deliver it, inside the worker.
-  const [worker] = context.serviceWorkers();
-  await worker.evaluate(async (tag) => {
-    // The worker's global scope (the test's DOM types have no ServiceWorkerGlobalScope).
-    const scope = self as unknown as {
-      registration: ServiceWorkerRegistration;
-      NotificationEvent: new (type: string, init: { notification: Notification }) => Event;
-      dispatchEvent(event: Event): boolean;
-    };
-    const [notification] = await scope.registration.getNotifications({ tag });
-    scope.dispatchEvent(new scope.NotificationEvent('notificationclick', { notification }));
-  }, `request-${id}`);
-  await expect(page.getByRole('heading', { name: 'Yêu cầu ở Phường Hồng Gai' })).toBeVisible({ timeout: 15_000 });
-  await expect(page).toHaveURL(`${stack.url}/doi/#yeu-cau-${id}`);
-  await expect.poll(async () => (await shown(page)).map((n) => n.tag)).toEqual(['other']);
-});
-
 /**
  * STAND-IN for the browser's push service, test-only (never shipped): headless Chromium cannot
  * reach a real push service, so PushManager.prototype.subscribe and getSubscription are replaced in
@@ -177,15 +131,75 @@ function pushServiceStandIn(keys: { endpoint: string; p256dh: string; auth: stri
   PushManager.prototype.getSubscription = async () => current;
 }
 
-test('"Bật thông báo" asks only after the tap and saves this device; the member removes it and sets email and quiet hours', async ({ context, page }) => {
-  test.setTimeout(90_000);
+/** New P-256 keys, as a browser's push subscription and the server's VAPID key would have. */
+async function testKeys() {
   const { createECDH, randomBytes } = await import('node:crypto');
   const b64url = (bytes: Buffer) => bytes.toString('base64url');
-  const vapid = createECDH('prime256v1');
-  const vapidPublic = b64url(vapid.generateKeys());
-  const device = createECDH('prime256v1');
-  const keys = { endpoint: 'https://push.example.test/send/abc123', p256dh: b64url(device.generateKeys()), auth: b64url(randomBytes(16)) };
+  const vapidPublic = b64url(createECDH('prime256v1').generateKeys());
+  const endpoint = `https://push.example.test/send/${b64url(randomBytes(8))}`;
+  const device = { endpoint, p256dh: b64url(createECDH('prime256v1').generateKeys()), auth: b64url(randomBytes(16)) };
   await sql(`update app.settings set value = to_jsonb($1::text) where key = 'notifications.push_public_key'`, [vapidPublic]);
+  return { vapidPublic, device };
+}
+
+test('the push the outbox holds for a new request shows team, commune and needs; tapping it opens the request in /doi/', async ({ browser, context, page }) => {
+  test.setTimeout(90_000);
+  const { device } = await testKeys();
+  await context.grantPermissions(['notifications'], { origin: stack.url });
+  await page.addInitScript(pushServiceStandIn, device);
+  await signIn(page, 'to-hong-gai@example.org');
+  await page.getByRole('button', { name: 'Thông báo' }).click();
+  await page.getByRole('button', { name: 'Bật thông báo trên máy này' }).click();
+  await expect(page.locator('.app-flash')).toHaveText('Máy này đã bật thông báo.');
+
+  // A citizen books for Hồng Gai: the same transaction writes a push for this device (SQL), and
+  // the notify function's own code (supabase/functions/_shared/messages.ts) makes its payload.
+  const citizen = await browser.newContext({ viewport: PHONE, locale: 'vi-VN' });
+  const id = await book(await citizen.newPage(), '0912 345 201');
+  await citizen.close();
+  const [row] = await sql<{ template: string; params: Record<string, unknown>; silent: boolean }>(
+    `select o.template, o.params, o.silent from app.notification_outbox o
+       join app.push_subscriptions s on s.id = o.subscription_id
+      where o.channel = 'push' and o.request_id = $1 and s.endpoint = $2`,
+    [id, device.endpoint],
+  );
+  expect(row).toBeDefined();
+  const payload = teamNotice(row.template, row.params, row.silent);
+  expect(payload.url).toBe(`/doi/?yeu-cau=${id}`);
+  expect(JSON.stringify(payload)).not.toMatch(/Trần Văn Hùng|0912345201|912 345 201/);
+
+  const push = await pushDelivery(context, page);
+  await push(payload);
+  await expect.poll(() => shown(page)).toEqual([
+    { title: payload.title, body: payload.body, tag: payload.tag, silent: payload.silent, url: `/doi/?yeu-cau=${id}` },
+  ]);
+  expect(payload.body).toContain('VssID');
+
+  // A link to another site is never opened from a notification: it becomes /doi/.
+  await push({ title: 'x', body: 'y', url: 'https://example.com/lua-dao', tag: 'other' });
+  await expect.poll(async () => (await shown(page)).find((n) => n.tag === 'other')?.url).toBe('/doi/');
+
+  // The click, as the browser would deliver it, inside the worker: the open workspace (here on its
+  // notifications tab) goes to the request.
+  const [worker] = context.serviceWorkers();
+  await worker.evaluate(async (tag) => {
+    // The worker's global scope (the test's DOM types have no ServiceWorkerGlobalScope).
+    const scope = self as unknown as {
+      registration: ServiceWorkerRegistration;
+      NotificationEvent: new (type: string, init: { notification: Notification }) => Event;
+      dispatchEvent(event: Event): boolean;
+    };
+    const [notification] = await scope.registration.getNotifications({ tag });
+    scope.dispatchEvent(new scope.NotificationEvent('notificationclick', { notification }));
+  }, payload.tag);
+  await expect(page.getByRole('heading', { name: 'Yêu cầu ở Phường Hồng Gai' })).toBeVisible({ timeout: 15_000 });
+  await expect(page).toHaveURL(`${stack.url}/doi/#yeu-cau-${id}`);
+  await expect.poll(async () => (await shown(page)).map((n) => n.tag)).toEqual(['other']);
+});
+
+test('"Bật thông báo" asks only after the tap and saves this device; the member removes it and sets email and quiet hours', async ({ context, page }) => {
+  test.setTimeout(90_000);
+  const { vapidPublic, device: keys } = await testKeys();
   await context.grantPermissions(['notifications'], { origin: stack.url });
   await page.addInitScript(pushServiceStandIn, keys);
   const standIn = () => page.evaluate(() => (window as unknown as { pushStandIn: { asks: number; serverKey: string; unsubscribed: number } }).pushStandIn);
