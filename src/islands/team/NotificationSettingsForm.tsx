@@ -42,6 +42,7 @@ export default function NotificationSettingsForm({ settings, busy, onSave, flash
 
   return (
     <form onSubmit={save} noValidate className="app-notify__settings">
+      <h3>{t('notifySettings.email.title')}</h3>
       <Field id="tw-notify-email" hint={t('notifySettings.email.hint', { email: settings.email })}>
         {(control) => (
           <div className="app-check">
@@ -51,7 +52,9 @@ export default function NotificationSettingsForm({ settings, busy, onSave, flash
         )}
       </Field>
       <fieldset className="app-notify__quiet" aria-describedby="tw-quiet-hint">
-        <legend>{t('notifySettings.quiet.legend')}</legend>
+        <legend>
+          <h3>{t('notifySettings.quiet.legend')}</h3>
+        </legend>
         <p className="app-field__hint" id="tw-quiet-hint">
           {t('notifySettings.quiet.hint')}
         </p>
