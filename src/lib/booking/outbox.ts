@@ -1,5 +1,6 @@
 import type { HelpRequestAnswer } from '../api/booking';
 import type { HelpRequest } from '../schemas/help-request';
+import { OUTBOX_KEY } from './outbox-key';
 
 /**
  * The booking outbox: a submitted request waits here, with its idempotency key, until the server
@@ -30,7 +31,6 @@ export interface ConfirmedBooking {
   communeName?: string;
 }
 
-const OUTBOX_KEY = 'tgs.booking.outbox.v1';
 const CONFIRMATION_KEY = 'tgs.booking.confirmation.v1';
 
 /** sessionStorage when the browser allows it (private modes and old browsers may not). */
