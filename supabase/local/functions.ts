@@ -80,9 +80,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitUntilListening(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+async function waitUntilListening(url: string, child: ChildProcess, timeoutMs: number, failed: () => Error | null): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    const error = failed();
+    if (error) throw new Error(`could not run Deno: ${error.message}`);
     if (child.exitCode !== null) throw new Error(`notify function exited with code ${child.exitCode}`);
     const ok = await fetch(url, { method: 'GET' }).then(() => true, () => false);
     if (ok) return;
@@ -127,11 +129,15 @@ export async function startFunctions(options: FunctionsOptions): Promise<Functio
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  let spawnError: Error | null = null;
+  child.on('error', (error) => {
+    spawnError = error;
+  });
   child.stdout?.on('data', (chunk: Buffer) => log(`[notify] ${chunk.toString().trimEnd()}`));
   child.stderr?.on('data', (chunk: Buffer) => log(`[notify] ${chunk.toString().trimEnd()}`));
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitUntilListening(url, child, 60_000);
+    await waitUntilListening(url, child, 60_000, () => spawnError);
   } catch (error) {
     child.kill('SIGKILL');
     await db.end();

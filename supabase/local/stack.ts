@@ -190,18 +190,23 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
     if (options.functions && outbox) {
       const settings = typeof options.functions === 'object' ? options.functions : {};
-      functions = await startFunctions({
-        databaseUrl,
-        publicUrl,
-        serviceRoleKey,
-        outboxRecordUrl: outbox.recordUrl,
-        dataDir: settings.dataDir,
-        env: settings.env,
-        pollMs: settings.pollMs,
-        log,
-      });
-      // Stopped before the gateway and PostgREST (stops run in reverse).
-      stops.push(functions.stop);
+      try {
+        functions = await startFunctions({
+          databaseUrl,
+          publicUrl,
+          serviceRoleKey,
+          outboxRecordUrl: outbox.recordUrl,
+          dataDir: settings.dataDir,
+          env: settings.env,
+          pollMs: settings.pollMs,
+          log,
+        });
+        // Stopped before the gateway and PostgREST (stops run in reverse).
+        stops.push(functions.stop);
+      } catch (error) {
+        // The portal works without it; notifications then wait in the outbox.
+        log(`[notify] the notify function did not start (${error instanceof Error ? error.message : String(error)}): notifications wait in the outbox. Set DENO_BIN to a Deno 2 binary to run it.`);
+      }
     }
 
     return {

@@ -59,7 +59,10 @@ begin
     set search_path = ''
     as $body$
     begin
-      perform app.call_notify();
+      -- A statement that inserted nothing (every row a duplicate) calls nothing.
+      if exists (select 1 from inserted) then
+        perform app.call_notify();
+      end if;
       return null;
     end
     $body$
@@ -67,6 +70,7 @@ begin
   execute $c$comment on function app.notification_outbox_call_notify() is 'Trigger: calls the notify function (pg_net, asynchronous) after a statement inserted outbox rows.'$c$;
   execute 'drop trigger if exists notification_outbox_call_notify on app.notification_outbox';
   execute 'create trigger notification_outbox_call_notify after insert on app.notification_outbox
+           referencing new table as inserted
            for each statement execute function app.notification_outbox_call_notify()';
 
   -- Every minute: retries and held emails become due without a new row.
