@@ -74,8 +74,12 @@ test('a booking made offline survives closing the tab and is sent once from anot
   await expect(notice).toContainText('nay đã được gửi');
   const code = (await notice.locator('[data-pending-code]').textContent()) ?? '';
   expect(code).toMatch(CODE);
-  const rows = await sql(`select reference_code, commune_code from app.help_requests where citizen_phone = '0912345101'`);
-  expect(rows).toEqual([{ reference_code: code, commune_code: '06688' }]);
+  const rows = await sql(
+    `select reference_code, commune_code, verification_word from app.help_requests where citizen_phone = '0912345101'`,
+  );
+  expect(rows).toEqual([{ reference_code: code, commune_code: '06688', verification_word: expect.any(String) }]);
+  // The word the volunteer will say when calling, with the anti-scam sentence.
+  await expect(notice.locator('[data-pending-word]')).toHaveText(rows[0].verification_word as string);
   expect(calls).toBe(1);
 
   // Another page later: nothing waits any more, nothing is sent again.

@@ -13,8 +13,8 @@ import { readOutbox, writeOutbox } from '../booking/outbox';
 
 /** What became of the waiting request. */
 export type ResendResult =
-  /** Stored (now or earlier): its code. */
-  | { kind: 'sent'; code: string }
+  /** Stored (now or earlier): its code and the word the volunteer will say when calling. */
+  | { kind: 'sent'; code: string; word: string }
   /** Not reachable now; it stays in the outbox for the next visit or the network's return. */
   | { kind: 'waiting' }
   /** The server refused it: the citizen must fix it in the form (which resumes it and says why). */
@@ -34,7 +34,7 @@ export async function resendPendingBooking(): Promise<ResendResult> {
   const result = await Promise.race([callRpc(requestHelp, { request: pending.payload }), lost]);
   if (result.ok) {
     storeConfirmed(pending, result.data);
-    return { kind: 'sent', code: result.data.reference_code };
+    return { kind: 'sent', code: result.data.reference_code, word: result.data.verification_word };
   }
   if (isRetryable(result.code)) {
     // Another tab may have sent it meanwhile: count the attempt only on what is still waiting.
