@@ -66,9 +66,13 @@ export function usePushDevice(onSaved: () => void) {
       if (!key.ok) return key;
       if (!key.data.key) return { ok: false, code: 'not_configured' };
       const registration = await navigator.serviceWorker.ready;
-      const subscription = await registration.pushManager.subscribe({
-        userVisibleOnly: true,
-        applicationServerKey: applicationServerKey(key.data.key),
+      const options = { userVisibleOnly: true, applicationServerKey: applicationServerKey(key.data.key) };
+      // A subscription made with another key (the server's key was replaced) must go first.
+      const subscription = await registration.pushManager.subscribe(options).catch(async (error: unknown) => {
+        const old = await registration.pushManager.getSubscription();
+        if (!old) throw error;
+        await old.unsubscribe();
+        return registration.pushManager.subscribe(options);
       });
       const keys = subscriptionKeys(subscription.toJSON());
       if (!keys) return { ok: false, code: 'failed' };
