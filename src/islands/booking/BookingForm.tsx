@@ -12,6 +12,7 @@ import ErrorSummary from '../shared/ErrorSummary';
 import { useProblems } from '../shared/useProblems';
 import Confirmation from './Confirmation';
 import ConsentSection from './ConsentSection';
+import MessagesSection from './MessagesSection';
 import { INPUT_IDS, type SetValue } from './fields';
 import SendStatus, { BackendDownNotice } from './SendStatus';
 import { useGeolocation } from './useGeolocation';
@@ -107,6 +108,7 @@ export default function BookingForm({ communes, guides, platforms }: Props) {
         <WhereSection {...sectionProps} communes={communes} locked={locked} location={location} />
         <WhatSection {...sectionProps} guides={guides} platforms={platforms} />
         <WhenSection {...sectionProps} />
+        <MessagesSection {...sectionProps} />
         <ConsentSection {...sectionProps} />
       </fieldset>
 

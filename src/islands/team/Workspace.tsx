@@ -1,5 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { t } from '../../lib/i18n/team';
+import { t as tn } from '../../lib/i18n/team-notifications';
 import type { TeamListItem, TeamSession } from '../../lib/api/team';
 import { ROLE_LABELS } from '../../lib/team/labels';
 import Queue from './Queue';
@@ -7,6 +8,7 @@ import RequestView from './RequestView';
 import MembersPanel from './MembersPanel';
 import SessionsPanel from './SessionsPanel';
 import { t as sessionsT } from '../../lib/i18n/sessions';
+import NotificationsPanel from './NotificationsPanel';
 import Field from '../shared/Field';
 import { useQueue, type QueueScope } from './useQueue';
 import { useOpenRequest } from './useOpenRequest';
@@ -22,7 +24,7 @@ interface Props {
   communes?: { code: string; name: string }[];
 }
 
-type View = 'queue' | 'members' | 'sessions' | 'outreach';
+type View = 'queue' | 'members' | 'sessions' | 'outreach' | 'notifications';
 
 // The outreach log is fetched when its tab is first opened: the queue, which every member opens
 // first, does not wait for it.
@@ -52,6 +54,8 @@ export default function Workspace({ membership, now, guides, platforms, communes
       {openId === null && <ViewTabs view={view} onChange={setView} members={canManageMembers} />}
       {view === 'sessions' && openId === null ? (
         <SessionsPanel teamId={me.team_id} teams={teams} platforms={platforms} now={now} />
+      ) : view === 'notifications' && openId === null ? (
+        <NotificationsPanel />
       ) : view === 'members' && openId === null ? (
         <MembersPanel viewer={me} teamId={me.team_id} teamName={me.team?.name} choice={me.role === 'admin' ? { teams } : undefined} />
       ) : view === 'outreach' && openId === null ? (
@@ -91,7 +95,7 @@ export default function Workspace({ membership, now, guides, platforms, communes
   );
 }
 
-/** Queue, members and help sessions (leaders and admins), or the outreach log. */
+/** Queue, members and help sessions (leaders and admins), the outreach log, notifications. */
 function ViewTabs({ view, onChange, members }: { view: View; onChange(view: View): void; members: boolean }) {
   const tab = (id: View, label: string) => (
     <button
@@ -109,6 +113,7 @@ function ViewTabs({ view, onChange, members }: { view: View; onChange(view: View
       {members && tab('members', t('team.nav.members'))}
       {members && tab('sessions', sessionsT('sessions.nav'))}
       {tab('outreach', t('team.nav.outreach'))}
+      {tab('notifications', tn('notifySettings.nav'))}
     </nav>
   );
 }

@@ -12,6 +12,8 @@ import outreach from './vi/outreach.json';
 import guideModel from './vi/guide-model.json';
 import confirmations from './vi/confirmations.json';
 import sessions from './vi/sessions.json';
+import teamNotifications from './vi/team-notifications.json';
+import phoneLookup from './vi/phone-lookup.json';
 import { createTranslator } from './translator';
 
 /**
@@ -37,6 +39,8 @@ const messages = {
   ...guideModel,
   ...confirmations,
   ...sessions,
+  ...teamNotifications,
+  ...phoneLookup,
 };
 
 /** Keys of every user-facing string. */
