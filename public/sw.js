@@ -87,3 +87,61 @@ sw.addEventListener('fetch', (event) => {
   }
   event.respondWith(networkFirst(request));
 });
+
+// ---------------------------------------------------------------------------------------------
+// Push notifications to volunteers (the notify Edge Function sends them; payload built by
+// app.request_notice_params in supabase/migrations/20261128001800_notification_events.sql):
+// JSON {title, body, url, tag, silent}: the team, the commune and the needs, never the citizen's
+// name or phone. `url` opens the request in the team workspace (/doi/?yeu-cau=<id>); `silent` is
+// set during the member's quiet hours.
+
+/** Only our own pages may be opened from a notification. */
+/** @param {unknown} url */
+function sameOriginPath(url) {
+  try {
+    const target = new URL(typeof url === 'string' ? url : '/doi/', sw.location.origin);
+    return target.origin === sw.location.origin ? target.pathname + target.search : '/doi/';
+  } catch {
+    return '/doi/';
+  }
+}
+
+sw.addEventListener('push', (event) => {
+  /** @type {{title?: unknown, body?: unknown, url?: unknown, tag?: unknown, silent?: unknown}} */
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch {
+    data = { body: event.data ? event.data.text() : '' };
+  }
+  const title = typeof data.title === 'string' && data.title ? data.title : 'Trợ giúp số Quảng Ninh';
+  event.waitUntil(
+    sw.registration.showNotification(title, {
+      body: typeof data.body === 'string' ? data.body : '',
+      tag: typeof data.tag === 'string' && data.tag ? data.tag : undefined,
+      silent: data.silent === true,
+      icon: '/icon-192.png',
+      badge: '/icon-192.png',
+      lang: 'vi',
+      data: { url: sameOriginPath(data.url) },
+    }),
+  );
+});
+
+sw.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const url = new URL(sameOriginPath(event.notification.data?.url), sw.location.origin).href;
+  event.waitUntil(
+    (async () => {
+      // An open team workspace is reused (it opens the request); else a new window.
+      const windows = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
+      const workspace = windows.find((client) => new URL(client.url).pathname.startsWith('/doi/'));
+      if (workspace) {
+        const navigated = await workspace.navigate(url).catch(() => null);
+        await (navigated ?? workspace).focus().catch(() => {});
+        if (navigated) return;
+      }
+      await sw.clients.openWindow(url);
+    })(),
+  );
+});

@@ -3,6 +3,7 @@ import { file, glob } from 'astro/loaders';
 import { guideSchema } from './lib/schemas/guide';
 import { platformSchema } from './lib/schemas/platform';
 import { communeSchema } from './lib/schemas/commune';
+import { glossaryTermSchema } from './lib/schemas/glossary';
 
 /**
  * Content collections, read from the top-level content/ folder. The schemas live in src/lib/schemas
@@ -26,5 +27,10 @@ export const collections = {
       parser: (text) => (JSON.parse(text) as { slug: string }[]).map((c) => ({ id: c.slug, ...c })),
     }),
     schema: communeSchema,
+  }),
+  /** content/glossary.json; entry id = term id. Terms linked from their first use on a guide page. */
+  glossary: defineCollection({
+    loader: file('./content/glossary.json'),
+    schema: glossaryTermSchema,
   }),
 };

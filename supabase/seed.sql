@@ -25,3 +25,50 @@ insert into app.members (email, name, role, team_id) values
   ('truong-to-bai-chay@example.org', 'Phạm Thu Dung (mẫu)', 'leader', (select id from app.teams where code = 'DEMO-BAICHAY')),
   ('to-mong-cai@example.org', 'Hoàng Văn Em (mẫu)', 'member', (select id from app.teams where code = 'DEMO-MONGCAI1')),
   ('admin@example.org', 'Quản trị tỉnh (mẫu)', 'admin', null);
+
+-- ---------------------------------------------------------------------------------------------
+-- DEMO OUTREACH LOG (is_demo = true): field work of the demo teams over the last five weeks, so
+-- that the outreach statistics in /quan-tri/ and the home page's totals show something. Days are
+-- relative to the day the seed runs; each entry is dated 18:00 on its day, so all but the newest
+-- are past their authors' 7-day edit window.
+insert into app.outreach_entries (team_id, member_id, kind, day, commune_code, people_helped, shops, flyers, participants, platforms, note, is_demo, created_at, updated_at)
+select t.id, m.id, v.kind, d.day, t.commune_code, v.people, v.shops, v.flyers, v.participants, v.platforms, v.note, true,
+  (d.day + time '18:00') at time zone 'Asia/Ho_Chi_Minh', (d.day + time '18:00') at time zone 'Asia/Ho_Chi_Minh'
+from (values
+  ('DEMO-HONGGAI', 'to-hong-gai@example.org', 'help_session', 2, 18, 0, 0, 0, array['vneid', 'dichvucong'], 'Buổi hỗ trợ chiều thứ Sáu tại Trung tâm phục vụ hành chính công (dữ liệu mẫu)'),
+  ('DEMO-HONGGAI', 'to-hong-gai@example.org', 'home_visit', 9, 4, 0, 0, 0, array['vssid'], null),
+  ('DEMO-HONGGAI', 'truong-to-hong-gai@example.org', 'cashless_shops', 12, 6, 14, 0, 0, array['thanh-toan-an-toan'], 'Chợ Hạ Long 1, hướng dẫn mã QR thanh toán (dữ liệu mẫu)'),
+  ('DEMO-HONGGAI', 'truong-to-hong-gai@example.org', 'flyers', 20, 0, 0, 300, 0, array['vneid'], null),
+  ('DEMO-BAICHAY', 'to-bai-chay@example.org', 'training', 5, 25, 0, 0, 40, array['etax', 'vneid'], 'Tập huấn cho hộ kinh doanh (dữ liệu mẫu)'),
+  ('DEMO-BAICHAY', 'truong-to-bai-chay@example.org', 'qr_labels', 15, 0, 22, 0, 0, array['thanh-toan-an-toan'], null),
+  ('DEMO-BAICHAY', 'to-bai-chay@example.org', 'home_visit', 26, 3, 0, 0, 0, array['vssid', 'vneid'], null),
+  ('DEMO-MONGCAI1', 'to-mong-cai@example.org', 'help_session', 8, 31, 0, 0, 0, array['dichvucong', 'smart-quang-ninh'], null),
+  ('DEMO-MONGCAI1', 'to-mong-cai@example.org', 'cashless_shops', 30, 2, 9, 150, 0, array['thanh-toan-an-toan'], null)
+) as v (team_code, email, kind, days_ago, people, shops, flyers, participants, platforms, note)
+join app.teams t on t.code = v.team_code
+join app.members m on m.email = v.email
+cross join lateral (select (now() at time zone 'Asia/Ho_Chi_Minh')::date - v.days_ago as day) d;
+
+-- DEMO HELP SESSIONS and public listing (commune pages /xa/<slug>/). The demo teams' public phones
+-- above are in the fake 0900 000 xxx range; places are fictional and say "(dữ liệu mẫu)". Dates
+-- start today (Vietnam) so that the pages show upcoming sessions whenever the seed is loaded.
+-- DEMO-BINHLIEU stays unlisted: its commune page shows what a commune without a listed team says.
+update app.teams set public_listing = true
+where is_demo and code in ('DEMO-HONGGAI', 'DEMO-BAICHAY', 'DEMO-MONGCAI1', 'DEMO-COTO');
+
+insert into app.help_sessions (team_id, commune_code, place_name, address, first_day, until_day, weekdays,
+  starts_at, ends_at, topics, note, is_demo)
+select t.id, t.commune_code, s.place_name, s.address, app.vietnam_today() + s.starts_in,
+  case when s.weekdays = '{}' then null else app.vietnam_today() + 365 end, s.weekdays::smallint[],
+  s.starts_at::time, s.ends_at::time, s.topics::text[], s.note, true
+from (values
+  ('DEMO-HONGGAI', 'Nhà văn hoá khu 5 (dữ liệu mẫu)', 'Khu 5, phường Hồng Gai (địa chỉ mẫu)', 0, '{5}', '14:00', '17:00',
+   '{vneid,vssid,dichvucong}', 'Mang theo CCCD gắn chip và điện thoại đã cài ứng dụng.'),
+  ('DEMO-BAICHAY', 'Điểm phục vụ hành chính công phường Bãi Cháy (dữ liệu mẫu)', 'Phường Bãi Cháy (địa chỉ mẫu)', 0, '{2,4}', '08:00', '11:00',
+   '{vneid,etax,dichvucong}', null),
+  ('DEMO-MONGCAI1', 'Nhà văn hoá khu phố (dữ liệu mẫu)', 'Phường Móng Cái 1 (địa chỉ mẫu)', 6, '{}', '08:30', '11:30',
+   '{thanh-toan-an-toan,smart-quang-ninh}', 'Buổi hỗ trợ thanh toán không dùng tiền mặt cho hộ kinh doanh.'),
+  ('DEMO-COTO', 'Nhà văn hoá thị trấn cũ (dữ liệu mẫu)', 'Đặc khu Cô Tô (địa chỉ mẫu)', 0, '{6}', '14:00', '16:30',
+   '{vneid,vssid}', null)
+) as s (code, place_name, address, starts_in, weekdays, starts_at, ends_at, topics, note)
+join app.teams t on t.code = s.code and t.is_demo;

@@ -9,7 +9,14 @@
  *   GET  /user                             the signed-in user
  *   POST /token?grant_type=refresh_token   a new session from a refresh token (rotating)
  *   POST /logout?scope=global|local|others end sessions
- *   GET  /mailbox, /mailbox.json           the codes "sent", as a page and as JSON (local only)
+ *   GET  /mailbox, /mailbox.json           the codes "sent", as a page and as JSON (local only: the
+ *                                          gateway sends no CORS headers on them and serves them
+ *                                          only to a local host name)
+ * Limits, as Supabase Auth has limits: a code dies after MAX_WRONG_TRIES wrong verifications, and
+ * one email gets at most MAX_SENDS_PER_WINDOW codes per SEND_WINDOW_MS (answered like Supabase:
+ * 429 over_email_send_rate_limit). Supabase's own interval per email is [auth.email] max_frequency
+ * in supabase/config.toml (60 s); the stand-in allows a few more so tests can sign one account in
+ * several times in a row.
  * Access tokens are HS256 JWTs with the claims PostgREST and Postgres policies read:
  * role = authenticated, sub, email, exp, session_id.
  */
@@ -53,6 +60,11 @@ interface UserRow {
 
 const CODE_LIFETIME_MS = 10 * 60 * 1000;
 const MAX_MAILBOX = 50;
+/** Wrong codes after which the pending code is deleted (3,000 wrong tries once left it working). */
+export const MAX_WRONG_TRIES = 5;
+/** Codes one email may be sent per window (/otp was unlimited). */
+export const MAX_SENDS_PER_WINDOW = 10;
+export const SEND_WINDOW_MS = 60 * 1000;
 
 export interface AuthStandIn {
   handle(req: IncomingMessage, res: ServerResponse, subpath: string): Promise<void>;
@@ -66,7 +78,9 @@ export async function createAuthStandIn(options: AuthStandInOptions): Promise<Au
   const jwtExpiry = options.jwtExpiry ?? 3600;
   const db = new pg.Pool({ connectionString: options.databaseUrl, max: 4 });
 
-  const pendingCodes = new Map<string, { code: string; expires: number }>();
+  const pendingCodes = new Map<string, { code: string; expires: number; wrongTries: number }>();
+  /** Send times per email within the current window. */
+  const sendsByEmail = new Map<string, number[]>();
   const sent: MailboxEntry[] = [];
   const sessionsByRefresh = new Map<string, Session>();
   const revokedSessions = new Set<string>();
@@ -213,10 +227,17 @@ export async function createAuthStandIn(options: AuthStandInOptions): Promise<Au
         if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
           return fail(res, 400, 'validation_failed', 'Unable to validate email address: invalid format');
         }
+        const now = Date.now();
+        const recent = (sendsByEmail.get(email) ?? []).filter((at) => at > now - SEND_WINDOW_MS);
+        if (recent.length >= MAX_SENDS_PER_WINDOW) {
+          const wait = Math.ceil((recent[0] + SEND_WINDOW_MS - now) / 1000);
+          return fail(res, 429, 'over_email_send_rate_limit', `For security purposes, you can only request this after ${wait} seconds.`);
+        }
         const user = await findOrCreateUser(email, body.create_user !== false);
         if (!user) return fail(res, 422, 'otp_disabled', 'Signups not allowed for otp');
+        sendsByEmail.set(email, [...recent, now]);
         const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-        pendingCodes.set(email, { code, expires: Date.now() + CODE_LIFETIME_MS });
+        pendingCodes.set(email, { code, expires: now + CODE_LIFETIME_MS, wrongTries: 0 });
         sent.unshift({ email, code, sentAt: new Date() });
         sent.length = Math.min(sent.length, MAX_MAILBOX);
         options.onCodeSent?.(email, code);
@@ -227,6 +248,8 @@ export async function createAuthStandIn(options: AuthStandInOptions): Promise<Au
         const email = normaliseEmail(body.email);
         const pending = pendingCodes.get(email);
         if (!pending || pending.expires < Date.now() || pending.code !== String(body.token ?? '')) {
+          // A wrong code counts against the pending one, which dies after MAX_WRONG_TRIES.
+          if (pending && ++pending.wrongTries >= MAX_WRONG_TRIES) pendingCodes.delete(email);
           return fail(res, 403, 'otp_expired', 'Token has expired or is invalid');
         }
         pendingCodes.delete(email);

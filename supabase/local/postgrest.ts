@@ -3,10 +3,11 @@
  * configured like Supabase's Data API: schema public exposed, anon as the anonymous role, JWTs
  * signed with the stack's secret, `/rest/v1` mapped to its root by the gateway.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { supervise } from './supervise.ts';
 
 export interface PostgrestOptions {
   /** Connection string of the authenticator role. */
@@ -20,11 +21,18 @@ export interface PostgrestOptions {
   sharedSession: boolean;
   /** Print PostgREST's own log lines. */
   verbose?: boolean;
+  /** Where exits and restarts are reported (supervise.ts). */
+  log?: (line: string) => void;
+  /** Called when PostgREST keeps dying and is not restarted any more. */
+  onGiveUp?: (error: Error) => void;
+  /** Record the PostgREST process for clean-up after a crash of the stack (supervise.ts). */
+  pidFile?: string;
 }
 
 export interface Postgrest {
   url: string;
-  process: ChildProcess;
+  /** The running PostgREST (a new one after each restart). */
+  readonly process: ChildProcess;
   /** Reloads PostgREST's schema cache (after migrations), as NOTIFY pgrst does on Supabase. */
   reloadSchema(): Promise<void>;
   stop(): Promise<void>;
@@ -56,64 +64,63 @@ export function findPostgrestBinary(): string {
   );
 }
 
-/** Starts PostgREST and resolves once it answers HTTP. */
+/**
+ * Starts PostgREST under supervision (supabase/local/supervise.ts: restarted with backoff when it
+ * dies, stopped when the stack dies) and resolves once it answers HTTP. It keeps its port across
+ * restarts, so the gateway's target never changes.
+ */
 export async function startPostgrest(options: PostgrestOptions): Promise<Postgrest> {
-  const child = spawn(findPostgrestBinary(), [], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      PGRST_DB_URI: options.databaseUrl,
-      PGRST_DB_SCHEMAS: 'public',
-      PGRST_DB_EXTRA_SEARCH_PATH: 'public,extensions',
-      PGRST_DB_ANON_ROLE: 'anon',
-      PGRST_JWT_SECRET: options.jwtSecret,
-      PGRST_DB_POOL: options.sharedSession ? '1' : '10',
-      // Reloads come by signal; a LISTEN connection would share PGlite's one session.
-      PGRST_DB_CHANNEL_ENABLED: 'false',
-      // Settings come from here, not from ALTER DATABASE/ROLE (PGlite has no per-role settings).
-      PGRST_DB_CONFIG: 'false',
-      PGRST_DB_PREPARED_STATEMENTS: options.sharedSession ? 'false' : 'true',
-      PGRST_DB_MAX_ROWS: '1000',
-      PGRST_SERVER_HOST: '127.0.0.1',
-      PGRST_SERVER_PORT: String(options.port),
-      PGRST_LOG_LEVEL: options.verbose ? 'info' : 'error',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const collect = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-4000);
-    if (options.verbose) process.stderr.write(`[postgrest] ${chunk}`);
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-
   const url = `http://127.0.0.1:${options.port}`;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const ready = await fetch(`${url}/`).then((res) => res.status < 500, () => false);
-    if (ready) break;
-    if (child.exitCode !== null || Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`PostgREST did not start:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const supervised = await supervise({
+    name: 'PostgREST',
+    command: findPostgrestBinary(),
+    spawnOptions: {
+      env: {
+        PATH: process.env.PATH ?? '',
+        PGRST_DB_URI: options.databaseUrl,
+        PGRST_DB_SCHEMAS: 'public',
+        PGRST_DB_EXTRA_SEARCH_PATH: 'public,extensions',
+        PGRST_DB_ANON_ROLE: 'anon',
+        PGRST_JWT_SECRET: options.jwtSecret,
+        PGRST_DB_POOL: options.sharedSession ? '1' : '10',
+        // Reloads come by signal; a LISTEN connection would share PGlite's one session.
+        PGRST_DB_CHANNEL_ENABLED: 'false',
+        // Settings come from here, not from ALTER DATABASE/ROLE (PGlite has no per-role settings).
+        PGRST_DB_CONFIG: 'false',
+        PGRST_DB_PREPARED_STATEMENTS: options.sharedSession ? 'false' : 'true',
+        PGRST_DB_MAX_ROWS: '1000',
+        PGRST_SERVER_HOST: '127.0.0.1',
+        PGRST_SERVER_PORT: String(options.port),
+        PGRST_LOG_LEVEL: options.verbose ? 'info' : 'error',
+      },
+    },
+    verbose: options.verbose,
+    log: options.log,
+    onGiveUp: options.onGiveUp,
+    pidFile: options.pidFile,
+    async ready(child, output) {
+      const deadline = Date.now() + 20_000;
+      for (;;) {
+        const ready = await fetch(`${url}/`).then((res) => res.status < 500, () => false);
+        if (ready) return;
+        if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
+          throw new Error(`PostgREST did not start:\n${output()}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+  });
 
   return {
     url,
-    process: child,
+    get process() {
+      return supervised.child;
+    },
     async reloadSchema() {
-      child.kill('SIGUSR1');
+      supervised.child.kill('SIGUSR1');
       // The reload is asynchronous; wait until the root answers again with the new cache.
       await new Promise((resolve) => setTimeout(resolve, 300));
     },
-    async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
-      await exited;
-      clearTimeout(timer);
-    },
+    stop: () => supervised.stop(),
   };
 }

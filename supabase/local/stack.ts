@@ -1,7 +1,8 @@
 /**
  * The whole local stack in one call, shared by `npm start` and the tests:
  * database (embedded PGlite, or a fresh database on a PostgreSQL server) → migrations and seed →
- * PostgREST → auth stand-in → one HTTP origin (site + /rest/v1 + /auth/v1).
+ * PostgREST → auth stand-in → one HTTP origin (site + /rest/v1 + /auth/v1 + /functions/v1) →
+ * the Edge Functions under Deno with the local outbox (when `functions` is on).
  */
 import net from 'node:net';
 import path from 'node:path';
@@ -10,10 +11,15 @@ import { SignJWT } from 'jose';
 import { LOCAL_JWT_SECRET, ROOT_DIR } from './config.ts';
 import { startEmbeddedDatabase } from './database.ts';
 import { migrate } from './migrate.ts';
+import { syncGuideCodesSql } from './guide-codes.ts';
 import { startPostgrest } from './postgrest.ts';
 import { createAuthStandIn } from './auth-standin.ts';
 import { startGateway } from './gateway.ts';
 import { startJobRunner } from './jobs.ts';
+import { cleanUpLeftovers } from './supervise.ts';
+import { rmSync } from 'node:fs';
+import { startFunctions, type FunctionsRunner } from './functions.ts';
+import { startLocalOutbox, type LocalOutbox } from './outbox.ts';
 import { LOCAL_ANON_KEY } from '../../src/lib/api/local-keys.ts';
 
 export interface StackOptions {
@@ -39,6 +45,23 @@ export interface StackOptions {
   log?: (line: string) => void;
   onCodeSent?: (email: string, code: string) => void;
   verbose?: boolean;
+  /**
+   * Called when a child process (PostgREST) keeps dying and is not restarted any more
+   * (supabase/local/supervise.ts); `npm start` stops and exits non-zero. Default: log it.
+   */
+  onFatal?: (error: Error) => void;
+  /**
+   * Where the stack records its child processes, so that the next start stops one a crash left
+   * running. Default: `<dataDir>.pids.json` beside a persisted PGlite folder; none otherwise.
+   */
+  pidFile?: string;
+  /**
+   * The Edge Functions (supabase/functions/notify under Deno, called within a second of a new
+   * outbox row) and the local outbox page. Off by default; `npm start` and the e2e server turn it
+   * on. `dataDir` keeps the VAPID keys; `env` adds to the function's environment (tests choose
+   * adapters there).
+   */
+  functions?: boolean | { dataDir?: string; env?: Record<string, string>; pollMs?: number };
 }
 
 export interface Stack {
@@ -52,7 +75,13 @@ export interface Stack {
   postgrestUrl: string;
   /** 'pglite' or 'postgres' */
   backend: 'pglite' | 'postgres';
+  /** Process id of the running PostgREST (it changes when PostgREST is restarted). */
+  postgrestPid(): number | undefined;
   mailbox(): { email: string; code: string; sentAt: Date }[];
+  /** The local outbox (with `functions` on): messages sent and sign-in codes, newest first. */
+  outbox: LocalOutbox | null;
+  /** The Edge Functions runner (with `functions` on). */
+  functions: FunctionsRunner | null;
   reloadSchema(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -96,13 +125,23 @@ async function createTemporaryDatabase(serverUrl: string) {
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const log = options.log ?? (() => {});
   const stops: (() => Promise<void>)[] = [];
+  const choice = options.database ?? 'memory';
+  const pidFile = options.pidFile ?? (typeof choice === 'object' && 'dataDir' in choice ? `${choice.dataDir}.pids.json` : undefined);
   const stopAll = async () => {
     for (const stop of stops.reverse()) await stop().catch(() => {});
     stops.length = 0;
+    if (pidFile) {
+      try {
+        rmSync(pidFile, { force: true });
+      } catch {
+        // an unwritable folder: nothing was recorded there
+      }
+    }
   };
 
   try {
-    const choice = options.database ?? 'memory';
+    // A PostgREST left running by a stack that crashed (kill -9, power cut of the terminal).
+    if (pidFile) for (const line of cleanUpLeftovers(pidFile)) log(line);
     let databaseUrl: string;
     let authenticatorUrl: string;
     let backend: Stack['backend'];
@@ -121,6 +160,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
     log(`Database: ${backend === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL'}; applying migrations…`);
     await migrate({ databaseUrl, seed: options.seed, log });
+    log(`  the database knows ${await syncGuideCodesSql(databaseUrl)} guide codes (content/guides)`);
 
     if (options.jobs !== false) {
       const jobs = startJobRunner({ databaseUrl, intervalMs: options.jobs?.intervalMs, log });
@@ -133,10 +173,19 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       port: await freePort(),
       sharedSession: backend === 'pglite',
       verbose: options.verbose,
+      log: (line) => (options.log ?? console.error)(line),
+      onGiveUp: options.onFatal ?? ((error) => console.error(error.message)),
+      pidFile,
     });
     stops.push(postgrest.stop);
 
     let publicUrl = '';
+    let outbox: LocalOutbox | null = null;
+    let functions: FunctionsRunner | null = null;
+    if (options.functions) {
+      outbox = await startLocalOutbox();
+      stops.push(outbox.stop);
+    }
     const auth = await createAuthStandIn({
       databaseUrl,
       jwtSecret: LOCAL_JWT_SECRET,
@@ -144,7 +193,11 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         return publicUrl;
       },
       jwtExpiry: options.jwtExpiry,
-      onCodeSent: options.onCodeSent,
+      onCodeSent: (email, code) => {
+        outbox?.add({ channel: 'auth', to: email, subject: null, text: `Mã đăng nhập: ${code}`, payload: null,
+          status: 'sent', error: null, template: 'sign_in_code' });
+        options.onCodeSent?.(email, code);
+      },
     });
     stops.push(auth.close);
 
@@ -153,6 +206,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       postgrestUrl: postgrest.url,
       auth,
       siteDir: path.resolve(ROOT_DIR, options.siteDir ?? 'dist'),
+      log: options.log,
+      outbox: outbox ?? undefined,
+      functionsUrl: () => functions?.url ?? null,
     });
     stops.push(gateway.stop);
     publicUrl = gateway.url;
@@ -162,6 +218,27 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       .setExpirationTime('10y')
       .sign(new TextEncoder().encode(LOCAL_JWT_SECRET));
 
+    if (options.functions && outbox) {
+      const settings = typeof options.functions === 'object' ? options.functions : {};
+      try {
+        functions = await startFunctions({
+          databaseUrl,
+          publicUrl,
+          serviceRoleKey,
+          outboxRecordUrl: outbox.recordUrl,
+          dataDir: settings.dataDir,
+          env: settings.env,
+          pollMs: settings.pollMs,
+          log,
+        });
+        // Stopped before the gateway and PostgREST (stops run in reverse).
+        stops.push(functions.stop);
+      } catch (error) {
+        // The portal works without it; notifications then wait in the outbox.
+        log(`[notify] the notify function did not start (${error instanceof Error ? error.message : String(error)}): notifications wait in the outbox. Set DENO_BIN to a Deno 2 binary to run it.`);
+      }
+    }
+
     return {
       url: gateway.url,
       anonKey: LOCAL_ANON_KEY,
@@ -169,7 +246,10 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       databaseUrl,
       postgrestUrl: postgrest.url,
       backend,
+      postgrestPid: () => postgrest.process.pid,
       mailbox: auth.mailbox,
+      outbox,
+      functions,
       reloadSchema: postgrest.reloadSchema,
       stop: stopAll,
     };

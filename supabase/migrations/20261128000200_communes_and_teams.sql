@@ -55,6 +55,7 @@ create table app.teams (
   capacity integer not null default 10 check (capacity between 1 and 1000),
   active boolean not null default true,
   public_phone text check (public_phone ~ '^(0[35789][0-9]{8}|02[0-9]{9})$'),
+  public_listing boolean not null default false,
   is_demo boolean not null default false,
   created_at timestamptz not null default now(),
   updated_at timestamptz not null default now()
@@ -64,6 +65,7 @@ comment on column app.teams.code is 'Stable team code used by CSV import (upsert
 comment on column app.teams.service_radius_m is 'How far from the base point the team travels to help, in metres.';
 comment on column app.teams.capacity is 'Open requests the team can hold before routing prefers other teams.';
 comment on column app.teams.public_phone is 'Public contact phone shown to citizens after booking (normalised like app.normalize_phone: mobile 0XXXXXXXXX or landline 02XXXXXXXXX).';
+comment on column app.teams.public_listing is 'Whether the team chose to appear on the pages of the communes it serves (/xa/<slug>/): its name, public phone and help sessions (public.commune_public_info). Leaders set it in /doi/ (public.save_team_public_info).';
 comment on column app.teams.is_demo is 'True for demo teams created by seed.sql; never true for real teams.';
 -- The teams of a commune (admin filter, foreign key); the nearest active teams to a point
 -- (hand-over suggestions order by position <-> point).

@@ -33,6 +33,8 @@ create table app.help_requests (
   verification_word text not null check (length(verification_word) between 2 and 30),
   consent_version text not null check (consent_version ~ '^[0-9a-z.-]{1,20}$'),
   consented_at timestamptz not null,
+  message_channel text check (message_channel in ('sms', 'zalo')),
+  message_consent_version text check (message_consent_version ~ '^[0-9a-z.-]{1,20}$'),
 
   -- State and routing.
   status text not null default 'unassigned'
@@ -60,6 +62,7 @@ create table app.help_requests (
   description text check (length(description) between 1 and 500),
   gps_lat numeric(6, 3) check (gps_lat between 20.6 and 21.75),
   gps_lon numeric(7, 3) check (gps_lon between 106.4 and 108.15),
+  payload_hash bytea check (length(payload_hash) = 32),
   personal_data_erased_at timestamptz,
 
   -- The team's work, and the citizen's erasure request while a team works on it.
@@ -68,6 +71,7 @@ create table app.help_requests (
   erase_requested_at timestamptz,
 
   check (guide_step is null or guide_code is not null),
+  check ((message_channel is null) = (message_consent_version is null)),
   check ((gps_lat is null) = (gps_lon is null)),
   -- The pool has no team; assigned and accepted requests always have one; closed and cancelled keep
   -- the team they had, if any.
@@ -94,6 +98,8 @@ comment on column app.help_requests.on_behalf is 'Booked by a relative or neighb
 comment on column app.help_requests.verification_word is 'Easy-to-say word the volunteer says when calling, so the citizen can tell a real helper from a scammer.';
 comment on column app.help_requests.consent_version is 'Version of the consent text the citizen agreed to.';
 comment on column app.help_requests.consented_at is 'When consent was given (the submission time).';
+comment on column app.help_requests.message_channel is 'Messages the citizen agreed to on the form (sms or zalo: the code and verification word, then when a volunteer accepts and closes); null: no messages.';
+comment on column app.help_requests.message_consent_version is 'Version of the consent text (with its sentence about messages) shown when the citizen chose messages; null without messages.';
 comment on column app.help_requests.status is 'unassigned (province pool, "chưa phân công"), assigned (to a team), accepted (by the team), closed (with an outcome), cancelled (by the citizen).';
 comment on column app.help_requests.team_id is 'Team currently responsible. Every change is an event in app.request_events. Code that assigns a request to a team must first lock that team row (select … for update) so capacity holds under concurrency.';
 comment on column app.help_requests.route_point is 'Which point routing used: the citizen''s GPS point or the commune centre.';
@@ -114,6 +120,7 @@ comment on column app.help_requests.address is 'PERSONAL DATA. Address or landma
 comment on column app.help_requests.description is 'PERSONAL DATA (may contain any detail). What the citizen needs, free text.';
 comment on column app.help_requests.gps_lat is 'PERSONAL DATA. Latitude rounded to 0.001° (about 100 m); only inside the province.';
 comment on column app.help_requests.gps_lon is 'PERSONAL DATA. Longitude rounded to 0.001° (about 100 m); only inside the province.';
+comment on column app.help_requests.payload_hash is 'PERSONAL DATA (a hash of it). SHA-256 of the validated booking without its idempotency key: a repeated key with another payload is refused (idempotency_conflict) instead of answering with the first request.';
 comment on column app.help_requests.personal_data_erased_at is 'When the retention job erased the personal columns.';
 comment on column app.help_requests.accepted_by is 'Member who accepted the request ("Tôi nhận"); they, the team''s leaders and admins see the contact details.';
 comment on column app.help_requests.contact_attempts is 'Unanswered calls recorded by the team since the request was booked.';

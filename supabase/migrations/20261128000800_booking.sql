@@ -15,8 +15,12 @@
 --          public.request_help(), public.request_status(), public.cancel_request().
 
 /* Finds a request by reference code and phone (the citizen's or, when booked on their behalf, the
-   helper's). Failed look-ups of a well-formed code count against lookup.per_code, so a known code
-   cannot be paired with guessed phone numbers; once used up, even the right phone waits. */
+   helper's). Failed look-ups of a well-formed code count per (code, client address), limit
+   lookup.per_code_address (5 an hour): one address cannot pair a known code with guessed phone
+   numbers. They also count per code alone against a higher ceiling, lookup.per_code (50 an hour),
+   for guessing spread over many addresses; once either is used up, even the right phone waits.
+   Counting per code alone with a low limit (10) let anyone lock the owner out of their request
+   for an hour with ten wrong phones. */
 create function app.find_request(code text, phone text)
 returns bigint
 language plpgsql volatile
@@ -25,9 +29,11 @@ as $$
 declare
   clean_code text := app.normalize_reference_code(code);
   clean_phone text := app.normalize_phone(phone);
+  code_at_address text := clean_code || '|' || app.client_address();
   request_id bigint;
 begin
-  if clean_code is not null and app.rate_limit_reached('lookup.per_code', clean_code) then
+  if clean_code is not null and (app.rate_limit_reached('lookup.per_code_address', code_at_address)
+                                 or app.rate_limit_reached('lookup.per_code', clean_code)) then
     perform app.raise_code('rate_limited');
   end if;
   select h.id into request_id
@@ -36,12 +42,13 @@ begin
     and clean_phone is not null
     and (h.citizen_phone = clean_phone or h.helper_phone = clean_phone);
   if request_id is null and clean_code is not null then
+    perform app.rate_limit_take('lookup.per_code_address', code_at_address);
     perform app.rate_limit_take('lookup.per_code', clean_code);
   end if;
   return request_id;
 end
 $$;
-comment on function app.find_request(text, text) is 'Request id for a reference code and phone, or null; counts failed look-ups per code.';
+comment on function app.find_request(text, text) is 'Request id for a reference code and phone, or null; counts failed look-ups per code and client address, and per code (higher ceiling).';
 
 /* What the citizen is told after booking (and again on a repeated submission): no personal data.
    PL/pgSQL rather than LANGUAGE sql so that its plan is cached per session (see app.setting(),
@@ -154,6 +161,7 @@ declare
   contact text;
   address text;
   existing record;
+  booking_hash bytea;
   new_id bigint;
   code text;
   r record;
@@ -161,12 +169,16 @@ begin
   perform app.require_post();
   v := app.validate_help_request(request);
   contact := coalesce(v ->> 'helper_phone', v ->> 'phone');
+  -- The validated (normalised) booking without its key: a retry of the same booking hashes the
+  -- same; the same key with another commune, needs or name once returned the first request and
+  -- dropped the new one silently.
+  booking_hash := sha256(convert_to((v - 'idempotency_key')::text, 'UTF8'));
 
   -- A repeated submission (double tap, reload, retry after a lost answer) gets the first answer.
-  select h.id, coalesce(h.helper_phone, h.citizen_phone) as contact into existing
+  select h.id, h.payload_hash into existing
   from app.help_requests h where h.idempotency_key = (v ->> 'idempotency_key')::uuid;
   if found then
-    if existing.contact is distinct from contact then
+    if existing.payload_hash is distinct from booking_hash then
       perform app.raise_code('idempotency_conflict');
     end if;
     return app.help_request_answer(existing.id);
@@ -192,9 +204,11 @@ begin
 
   insert into app.help_requests (
     reference_code, idempotency_key, commune_code, needs, guide_code, guide_step, time_window,
-    source_poster, on_behalf, verification_word, consent_version, consented_at, status, gps_ignored,
+    source_poster, on_behalf, verification_word, consent_version, consented_at, message_channel,
+    message_consent_version, status, gps_ignored,
     team_id, route_point, route_distance_m, route_reason, assigned_at,
-    citizen_name, citizen_phone, helper_name, helper_phone, address, description, gps_lat, gps_lon
+    citizen_name, citizen_phone, helper_name, helper_phone, address, description, gps_lat, gps_lon,
+    payload_hash
   ) values (
     code,
     (v ->> 'idempotency_key')::uuid,
@@ -208,6 +222,8 @@ begin
     app.new_verification_word(),
     v ->> 'consent_version',
     now(),
+    v ->> 'message_channel',
+    case when v ->> 'message_channel' is not null then v ->> 'consent_version' end,
     case when r.team_id is null then 'unassigned' else 'assigned' end,
     (v ->> 'gps_ignored')::boolean,
     r.team_id,
@@ -222,16 +238,17 @@ begin
     v ->> 'address',
     v ->> 'description',
     (v ->> 'gps_lat')::numeric,
-    (v ->> 'gps_lon')::numeric
+    (v ->> 'gps_lon')::numeric,
+    booking_hash
   )
   on conflict (idempotency_key) do nothing
   returning id into new_id;
 
   if new_id is null then
     -- The same key committed in a parallel transaction while this one waited: answer as a replay.
-    select h.id, coalesce(h.helper_phone, h.citizen_phone) as contact into existing
+    select h.id, h.payload_hash into existing
     from app.help_requests h where h.idempotency_key = (v ->> 'idempotency_key')::uuid;
-    if existing.contact is distinct from contact then
+    if existing.payload_hash is distinct from booking_hash then
       perform app.raise_code('idempotency_conflict');
     end if;
     return app.help_request_answer(existing.id);
@@ -263,7 +280,7 @@ begin
   return app.help_request_answer(new_id);
 end
 $$;
-comment on function public.request_help(jsonb) is 'Books in-person help (anon, POST only). Input: a JSON object as described by src/lib/schemas/help-request.ts. Returns {reference_code, status, team {name, phone} | null, next_step, verification_word, gps_ignored, created_at}; the same idempotency_key returns the same request. Errors: stable codes (src/lib/booking/errors.ts).';
+comment on function public.request_help(jsonb) is 'Books in-person help (anon, POST only). Input: a JSON object as described by src/lib/schemas/help-request.ts. Returns {reference_code, status, team {name, phone} | null, next_step, verification_word, gps_ignored, created_at}; the same idempotency_key with the same booking returns the same request, with another booking idempotency_conflict. Errors: stable codes (src/lib/booking/errors.ts).';
 grant execute on function public.request_help(jsonb) to anon, authenticated;
 
 /* Security definer: reads app.help_requests for anon. Every call counts against the caller's

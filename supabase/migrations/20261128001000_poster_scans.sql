@@ -1,31 +1,32 @@
 -- Poster scans: how often each printed QR poster is scanned, per day, with no personal data.
 --
 -- Every QR code on a poster carries a poster id in its link (`?p=g-vs4` on a guide poster,
--- `?p=x-ha-tu` on a commune poster; the site's poster-id module builds them and a unit test keeps
+-- `?p=x-ha-tu` on a commune poster, `?p=t-<team code>` on a team's poster and `?p=n-<team code>` on
+-- its sticker, both printed from /doi/; the site's poster-id module builds them and a unit test keeps
 -- its pattern equal to the checks below). When the page opens, a small script calls
 -- record_poster_scan(poster), which adds one to that poster's count for the day (Vietnam time).
 -- That count is all that is stored: no address, no user agent, no time of day. Admins read the
 -- counts in the statistics (public.request_statistics, poster_scans).
 --
--- Rate limit without storing addresses: the caller's address (x-forwarded-for, set by the API
--- gateway) is hashed with a random salt that changes every day, into a bucket that counts scans per
--- 10-minute window. Buckets are deleted once their window is over, and salts once their day is
--- over; from then on no bucket can be linked back to an address, not even by hashing every IPv4
--- address. Because x-forwarded-for can be supplied by a client, each poster also has a daily cap,
--- so a script cannot inflate one poster's figures without bound.
+-- Rate limit without storing addresses: the caller's address (app.client_address(): the
+-- x-forwarded-for entry the trusted proxies added, never the caller-controlled leftmost one) is
+-- hashed with a random salt that changes every day, into a bucket that counts scans per 10-minute
+-- window. Buckets are deleted once their window is over, and salts once their day is over; from
+-- then on no bucket can be linked back to an address, not even by hashing every IPv4 address. Each
+-- poster also has a daily cap, so many real addresses cannot inflate one poster without bound.
 --
 -- Objects: app.poster_scans, app.poster_scan_salts, app.poster_scan_buckets,
 --          public.record_poster_scan(text).
 
 /* The counts themselves: one row per poster and day. */
 create table app.poster_scans (
-  poster text not null check (length(poster) <= 40 and poster ~ '^(g-[a-z0-9]{2,8}|x-[a-z0-9]+(-[a-z0-9]+)*)$'),
+  poster text not null check (length(poster) <= 40 and poster ~ '^(g-[a-z0-9]{2,8}|x-[a-z0-9]+(-[a-z0-9]+)*|[tn]-[a-z0-9][a-z0-9-]{1,31})$'),
   day date not null,
   scans integer not null check (scans > 0),
   primary key (poster, day)
 );
 comment on table app.poster_scans is 'Scans of printed QR posters: one row per poster and day, a count and nothing else (no personal data).';
-comment on column app.poster_scans.poster is 'Poster id from the QR link: g-<guide code> or x-<commune slug>.';
+comment on column app.poster_scans.poster is 'Poster id from the QR link: g-<guide code>, x-<commune slug>, t-<team code> (team poster) or n-<team code> (team sticker), lower case.';
 comment on column app.poster_scans.day is 'Day of the scans, in Vietnam time (Asia/Ho_Chi_Minh).';
 comment on column app.poster_scans.scans is 'Number of scans counted that day (capped per day by record_poster_scan).';
 -- Statistics read by day range across all posters.
@@ -80,16 +81,15 @@ declare
 begin
   if poster is null
      or length(poster) > 40
-     or poster !~ '^(g-[a-z0-9]{2,8}|x-[a-z0-9]+(-[a-z0-9]+)*)$'
-     or (poster like 'x-%' and not exists (select 1 from app.communes c where c.slug = substr(poster, 3))) then
+     or poster !~ '^(g-[a-z0-9]{2,8}|x-[a-z0-9]+(-[a-z0-9]+)*|[tn]-[a-z0-9][a-z0-9-]{1,31})$'
+     or (poster like 'x-%' and not exists (select 1 from app.communes c where c.slug = substr(poster, 3)))
+     or (left(poster, 2) in ('t-', 'n-') and not exists (select 1 from app.teams t where lower(t.code) = substr(poster, 3))) then
     raise exception 'poster_invalid' using errcode = 'P0001';
   end if;
 
-  -- The first address of x-forwarded-for is the client as the gateway saw it.
-  address := left(coalesce(
-    nullif(btrim(split_part(nullif(current_setting('request.headers', true), '')::json ->> 'x-forwarded-for', ',', 1)), ''),
-    'unknown'
-  ), 100);
+  -- The address the trusted proxies saw. It once was the leftmost x-forwarded-for entry, which the
+  -- caller sends: 200 of 200 scans with random headers counted, and 5,000 reached a poster's cap.
+  address := left(app.client_address(), 100);
 
   insert into app.poster_scan_salts (day) values (today) on conflict do nothing;
   select s.salt into day_salt from app.poster_scan_salts s where s.day = today;

@@ -29,7 +29,8 @@
 -- Objects: app.request_notes with app.erase_request_notes() (trigger help_requests_erase_notes);
 --          app.accept_within(), app.request_point(), app.can_view_request(),
 --          app.can_manage_request(), app.can_see_contact(), app.request_actions(), app.clean_note(),
---          app.lock_request(), app.record_team_event(), app.add_note(), app.team_request_summary(),
+--          app.lock_request(), app.record_team_event(), app.add_note(), app.member_label(),
+--          app.team_request_summary(),
 --          app.team_request_detail(), app.require_manageable(); the public RPCs above.
 
 /* Notes the team writes on a request: free text about the citizen, so personal data, shown only
@@ -222,6 +223,23 @@ comment on function app.add_note(bigint, app.members, text, text) is 'Stores a n
 -- ---------------------------------------------------------------------------------------------
 -- What the workspace shows
 
+/* How a member who accepted, wrote a note or acted on a request is named to the viewer. Their own
+   team and admins see the name, else the email (as in the members list). Anyone else (the team a
+   request was handed over to) sees the name, else only the team's name: emails of other teams'
+   volunteers were shown after a hand-over. Admins on no team are staff and keep name or email. */
+create function app.member_label(m app.members, me app.members)
+returns text
+language sql stable
+set search_path = ''
+as $$
+  select case
+    when m.id is null then null
+    when me.role = 'admin' or m.team_id is null or m.team_id = me.team_id then coalesce(m.name, m.email)
+    else coalesce(m.name, (select t.name from app.teams t where t.id = m.team_id))
+  end
+$$;
+comment on function app.member_label(app.members, app.members) is 'A member as the viewer may see them: name or email within the team and for admins; name or team name for other teams.';
+
 /* A request in the queue: no personal data. It says whether the citizen has asked for erasure
    (erase_requested): a volunteer scanning the queue should see that before opening the request, to
    finish those first (the data goes when the request is closed or cancelled). */
@@ -253,7 +271,7 @@ as $$
     'notes_count', (select count(*) from app.request_notes n where n.request_id = h.id),
     'erase_requested', h.erase_requested_at is not null and h.personal_data_erased_at is null,
     'accepted_by', case when a.id is null then null
-                        else jsonb_build_object('name', coalesce(a.name, a.email), 'me', a.id = me.id) end
+                        else jsonb_build_object('name', app.member_label(a, me), 'me', a.id = me.id) end
   )
   from app.communes c
   left join app.teams t on t.id = h.team_id
@@ -299,7 +317,7 @@ begin
     'notes', case when contact then coalesce((
       select jsonb_agg(jsonb_build_object(
         'id', n.id, 'at', n.created_at, 'kind', n.kind, 'body', n.body,
-        'author', coalesce(m.name, m.email), 'mine', m.id = me.id
+        'author', app.member_label(m, me), 'mine', m.id = me.id
       ) order by n.created_at, n.id)
       from app.request_notes n join app.members m on m.id = n.member_id
       where n.request_id = h.id
@@ -307,7 +325,7 @@ begin
     'events', coalesce((
       select jsonb_agg(jsonb_build_object(
         'at', e.created_at, 'kind', e.kind, 'status_after', e.status_after, 'team_name', t.name,
-        'reason', e.reason, 'actor', e.actor, 'by', coalesce(m.name, m.email)
+        'reason', e.reason, 'actor', e.actor, 'by', app.member_label(m, me)
       ) order by e.created_at, e.id)
       from app.request_events e
       left join app.teams t on t.id = e.team_id

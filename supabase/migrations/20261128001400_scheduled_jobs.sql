@@ -7,10 +7,12 @@
 --
 -- Objects: app.run_scheduled_jobs(); the pg_cron job run-scheduled-jobs where pg_cron is available.
 
-/* Every periodic job, in one call: escalation of unaccepted requests and the retention erasure.
+/* Every periodic job, in one call: escalation of unaccepted requests, the retention erasure, and
+   the periodic notifications (escalation warnings, reminders, daily summary, outbox purge; the
+   notification events migration).
    Returns what each did. Called by pg_cron on Supabase, by the local stack
-   (supabase/local/jobs.ts) every 60 s here. Escalation is looked up by name, so a database
-   without it would still run the erasure. */
+   (supabase/local/jobs.ts) every 60 s here. Escalation and the notification jobs are looked up by
+   name, so a database without them would still run the erasure. */
 create function app.run_scheduled_jobs()
 returns jsonb
 language plpgsql volatile
@@ -25,6 +27,10 @@ begin
     result := result || jsonb_build_object('escalation', escalated);
   end if;
   result := result || jsonb_build_object('erased', app.erase_expired_personal_data());
+  if to_regprocedure('app.run_notification_jobs()') is not null then
+    execute 'select app.run_notification_jobs()' into escalated;
+    result := result || jsonb_build_object('notifications', escalated);
+  end if;
   return result;
 end
 $$;

@@ -121,7 +121,9 @@ begin
   if v_name = '' then
     errors := errors || jsonb_build_object('column', 'name', 'code', 'required');
   elsif char_length(v_name) not between 3 and 120
-    or v_name ~ '[\u0001-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff<>]' then
+    or v_name ~ '[\u0001-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff<>]'
+    -- A name a spreadsheet would run as a formula (exports neutralise it too: app.csv_field).
+    or v_name ~ '^[=+\-@]' then
     errors := errors || app.field_error('name', 'invalid', fields ->> 'name');
   end if;
 
@@ -687,17 +689,22 @@ $$;
 comment on function public.admin_import_teams(text, boolean) is 'Admins: imports teams from CSV text (see the migration header for the format). All-or-nothing: returns {ok: false, applied: false, rows, error_count, errors: [{line, column, code}]} and writes nothing when any row is wrong; else {ok: true, applied, rows, created, updated, unchanged}. apply = false only counts. Errors: forbidden.';
 grant execute on function public.admin_import_teams(text, boolean) to authenticated;
 
-/* A CSV field, quoted when it needs to be. */
+/* A CSV field, quoted when it needs to be; the one field function of every CSV written in SQL
+   (its TypeScript twin, csvField in src/lib/text/csv.ts, is held to the same cases by
+   tests/db/admin-teams.test.ts). Text starting with = + - @, a tab or a carriage return would run
+   as a formula in a spreadsheet (a team named =HYPERLINK(...) exported unchanged): it gets a
+   leading ' and is quoted, as OWASP advises. */
 create function app.csv_field(value text)
 returns text
 language sql immutable parallel safe
 set search_path = ''
 as $$
   select case when value is null then ''
+    when value ~ '^[=+\-@\t\r]' then '"''' || replace(value, '"', '""') || '"'
     when value ~ '[",\r\n;]' or value <> btrim(value) then '"' || replace(value, '"', '""') || '"'
     else value end
 $$;
-comment on function app.csv_field(text) is 'Quotes a CSV field when it holds a comma, quote, semicolon, line break or edge spaces.';
+comment on function app.csv_field(text) is 'Quotes a CSV field when it holds a comma, quote, semicolon, line break or edge spaces; text starting with = + - @, tab or CR gets a leading '' (spreadsheet formula injection).';
 
 /* Every team as CSV, in the import format, so that exporting and importing again changes nothing. */
 create function public.admin_export_teams()

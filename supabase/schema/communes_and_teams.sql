@@ -58,6 +58,7 @@ create table app.teams (
   capacity integer default 10 not null,
   active boolean default true not null,
   public_phone text,
+  public_listing boolean default false not null,
   is_demo boolean default false not null,
   created_at timestamp with time zone default now() not null,
   updated_at timestamp with time zone default now() not null,
@@ -77,6 +78,7 @@ comment on column app.teams.code is 'Stable team code used by CSV import (upsert
 comment on column app.teams.service_radius_m is 'How far from the base point the team travels to help, in metres.';
 comment on column app.teams.capacity is 'Open requests the team can hold before routing prefers other teams.';
 comment on column app.teams.public_phone is 'Public contact phone shown to citizens after booking (normalised like app.normalize_phone: mobile 0XXXXXXXXX or landline 02XXXXXXXXX).';
+comment on column app.teams.public_listing is 'Whether the team chose to appear on the pages of the communes it serves (/xa/<slug>/): its name, public phone and help sessions (public.commune_public_info). Leaders set it in /doi/ (public.save_team_public_info).';
 comment on column app.teams.is_demo is 'True for demo teams created by seed.sql; never true for real teams.';
 CREATE INDEX teams_commune_code_idx ON app.teams USING btree (commune_code);
 CREATE INDEX teams_position_idx ON app.teams USING gist ("position") WHERE active;

@@ -11,6 +11,15 @@
 -- -------------------------------------------------------------------------------------------------
 -- Tables
 
+create table app.guide_codes (
+  code text not null,
+  synced_at timestamp with time zone default now() not null,
+  constraint guide_codes_pkey PRIMARY KEY (code),
+  constraint guide_codes_code_check CHECK ((code ~ '^[a-z0-9]{2,8}$'::text))
+);
+comment on table app.guide_codes is 'Short codes of the published guides (content/guides frontmatter `code`), filled by public.sync_guide_codes().';
+alter table app.guide_codes enable row level security;
+
 create table app.guide_feedback (
   id bigint generated always as identity not null,
   guide_code text not null,
@@ -31,7 +40,19 @@ alter table app.guide_feedback enable row level security;
 -- -------------------------------------------------------------------------------------------------
 -- Functions
 
-CREATE OR REPLACE FUNCTION public.send_guide_feedback(guide_code text, kind text, helpful boolean DEFAULT NULL::boolean, comment text DEFAULT NULL::text)
+CREATE OR REPLACE FUNCTION app.is_known_guide_code(code text)
+ RETURNS boolean
+ LANGUAGE plpgsql
+ STABLE
+ SET search_path TO ''
+AS $function$
+begin
+  return code is not null and exists (select 1 from app.guide_codes g where g.code = is_known_guide_code.code);
+end;
+$function$;
+comment on function app.is_known_guide_code(code text) is 'True when the code is the short code of a published guide (app.guide_codes).';
+
+CREATE OR REPLACE FUNCTION public.send_guide_feedback(guide_code json, kind text, helpful boolean DEFAULT NULL::boolean, comment text DEFAULT NULL::text)
  RETURNS json
  LANGUAGE plpgsql
  SECURITY DEFINER
@@ -39,8 +60,13 @@ CREATE OR REPLACE FUNCTION public.send_guide_feedback(guide_code text, kind text
 AS $function$
 declare
   cleaned text;
+  code text;
 begin
-  if guide_code is null or guide_code !~ '^[a-z0-9]{2,8}$' then
+  if json_typeof(guide_code) is distinct from 'string' then
+    raise exception 'guide_invalid' using errcode = 'P0001';
+  end if;
+  code := guide_code #>> '{}';
+  if not app.is_known_guide_code(code) then
     raise exception 'guide_invalid' using errcode = 'P0001';
   end if;
   if kind is null or kind not in ('rating', 'error_report') then
@@ -65,9 +91,32 @@ begin
   end if;
 
   insert into app.guide_feedback (guide_code, kind, helpful, comment)
-  values (guide_code, kind, helpful, cleaned);
+  values (code, kind, helpful, cleaned);
   return json_build_object('ok', true);
 end;
 $function$;
-comment on function public.send_guide_feedback(guide_code text, kind text, helpful boolean, comment text) is 'Stores anonymous feedback on a guide (rating or error report), at most 20 per client address per hour. Errors: guide_invalid, kind_invalid, comment_too_long, helpful_required, comment_required, rate_limited.';
-grant execute on function public.send_guide_feedback(guide_code text, kind text, helpful boolean, comment text) to anon, authenticated, service_role;
+comment on function public.send_guide_feedback(guide_code json, kind text, helpful boolean, comment text) is 'Stores anonymous feedback on a guide (rating or error report; guide_code a JSON string naming a published guide), at most 20 per client address per hour. Errors: guide_invalid, kind_invalid, comment_too_long, helpful_required, comment_required, rate_limited.';
+grant execute on function public.send_guide_feedback(guide_code json, kind text, helpful boolean, comment text) to anon, authenticated, service_role;
+
+CREATE OR REPLACE FUNCTION public.sync_guide_codes(codes jsonb)
+ RETURNS json
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO ''
+AS $function$
+declare
+  wanted text[];
+begin
+  if jsonb_typeof(codes) is distinct from 'array' or jsonb_array_length(codes) = 0
+     or exists (select 1 from jsonb_array_elements(codes) e
+                where jsonb_typeof(e) <> 'string' or e #>> '{}' !~ '^[a-z0-9]{2,8}$') then
+    raise exception 'codes_invalid' using errcode = 'P0001';
+  end if;
+  select array_agg(distinct e #>> '{}') into wanted from jsonb_array_elements(codes) e;
+  delete from app.guide_codes where code <> all (wanted);
+  insert into app.guide_codes (code) select unnest(wanted) on conflict (code) do nothing;
+  return json_build_object('codes', cardinality(wanted));
+end;
+$function$;
+comment on function public.sync_guide_codes(codes jsonb) is 'Replaces the known guide codes (app.guide_codes) with a JSON array of codes; service_role only (npm run db:guide-codes). Errors: codes_invalid.';
+grant execute on function public.sync_guide_codes(codes jsonb) to service_role;

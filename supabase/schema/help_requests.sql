@@ -5,6 +5,9 @@
 -- supabase/migrations (PGlite, PostgreSQL 18.6). Why each object exists: the block comments
 -- in its migration, and its comment below.
 --
+-- Changed since by:
+--   20261128001900_phone_lookup.sql: app.help_requests
+--
 -- To change an object: until the first production deploy, edit its migration; from then on, add a
 -- migration. Then run npm run db:snapshot and commit this file.
 
@@ -27,6 +30,8 @@ create table app.help_requests (
   verification_word text not null,
   consent_version text not null,
   consented_at timestamp with time zone not null,
+  message_channel text,
+  message_consent_version text,
   status text default 'unassigned'::text not null,
   team_id bigint,
   route_point text,
@@ -47,6 +52,7 @@ create table app.help_requests (
   description text,
   gps_lat numeric(6,3),
   gps_lon numeric(7,3),
+  payload_hash bytea,
   personal_data_erased_at timestamp with time zone,
   accepted_by bigint,
   contact_attempts smallint default 0 not null,
@@ -60,20 +66,21 @@ create table app.help_requests (
   constraint help_requests_address_check CHECK (((length(address) >= 1) AND (length(address) <= 200))),
   constraint help_requests_cancel_reason_check CHECK ((cancel_reason = ANY (ARRAY['solved_myself'::text, 'no_longer_needed'::text, 'booked_by_mistake'::text, 'other'::text]))),
   constraint help_requests_check CHECK (((guide_step IS NULL) OR (guide_code IS NOT NULL))),
-  constraint help_requests_check1 CHECK (((gps_lat IS NULL) = (gps_lon IS NULL))),
-  constraint help_requests_check2 CHECK (
+  constraint help_requests_check1 CHECK (((message_channel IS NULL) = (message_consent_version IS NULL))),
+  constraint help_requests_check2 CHECK (((gps_lat IS NULL) = (gps_lon IS NULL))),
+  constraint help_requests_check3 CHECK (
 CASE status
     WHEN 'unassigned'::text THEN (team_id IS NULL)
     WHEN 'assigned'::text THEN (team_id IS NOT NULL)
     WHEN 'accepted'::text THEN (team_id IS NOT NULL)
     ELSE true
 END),
-  constraint help_requests_check3 CHECK (((status = 'closed'::text) = (closed_at IS NOT NULL))),
-  constraint help_requests_check4 CHECK (((outcome IS NULL) OR (status = 'closed'::text))),
-  constraint help_requests_check5 CHECK (((status = 'cancelled'::text) = ((cancelled_at IS NOT NULL) AND (cancel_reason IS NOT NULL)))),
-  constraint help_requests_check6 CHECK (((personal_data_erased_at IS NOT NULL) OR (citizen_name IS NOT NULL))),
-  constraint help_requests_check7 CHECK (((personal_data_erased_at IS NOT NULL) OR (on_behalf = ((helper_phone IS NOT NULL) AND (helper_name IS NOT NULL))))),
-  constraint help_requests_check8 CHECK (((personal_data_erased_at IS NOT NULL) OR on_behalf OR (citizen_phone IS NOT NULL))),
+  constraint help_requests_check4 CHECK (((status = 'closed'::text) = (closed_at IS NOT NULL))),
+  constraint help_requests_check5 CHECK (((outcome IS NULL) OR (status = 'closed'::text))),
+  constraint help_requests_check6 CHECK (((status = 'cancelled'::text) = ((cancelled_at IS NOT NULL) AND (cancel_reason IS NOT NULL)))),
+  constraint help_requests_check7 CHECK (((personal_data_erased_at IS NOT NULL) OR (citizen_name IS NOT NULL))),
+  constraint help_requests_check8 CHECK (((personal_data_erased_at IS NOT NULL) OR (on_behalf = ((helper_phone IS NOT NULL) AND (helper_name IS NOT NULL))))),
+  constraint help_requests_check9 CHECK (((personal_data_erased_at IS NOT NULL) OR on_behalf OR (citizen_phone IS NOT NULL))),
   constraint help_requests_citizen_name_check CHECK (((length(citizen_name) >= 2) AND (length(citizen_name) <= 80))),
   constraint help_requests_citizen_phone_check CHECK ((citizen_phone ~ '^0([35789][0-9]{8}|2[0-9]{9})$'::text)),
   constraint help_requests_consent_version_check CHECK ((consent_version ~ '^[0-9a-z.-]{1,20}$'::text)),
@@ -85,8 +92,11 @@ END),
   constraint help_requests_guide_step_check CHECK (((guide_step >= 1) AND (guide_step <= 50))),
   constraint help_requests_helper_name_check CHECK (((length(helper_name) >= 2) AND (length(helper_name) <= 80))),
   constraint help_requests_helper_phone_check CHECK ((helper_phone ~ '^0([35789][0-9]{8}|2[0-9]{9})$'::text)),
+  constraint help_requests_message_channel_check CHECK ((message_channel = ANY (ARRAY['sms'::text, 'zalo'::text]))),
+  constraint help_requests_message_consent_version_check CHECK ((message_consent_version ~ '^[0-9a-z.-]{1,20}$'::text)),
   constraint help_requests_needs_check CHECK ((((cardinality(needs) >= 1) AND (cardinality(needs) <= 7)) AND (needs <@ ARRAY['vneid'::text, 'vssid'::text, 'etax'::text, 'dichvucong'::text, 'smart-quang-ninh'::text, 'thanh-toan-an-toan'::text, 'other'::text]))),
   constraint help_requests_outcome_check CHECK ((outcome = ANY (ARRAY['helped'::text, 'not_reachable'::text, 'citizen_cancelled'::text, 'out_of_scope'::text, 'partly_helped'::text, 'not_needed'::text]))),
+  constraint help_requests_payload_hash_check CHECK ((length(payload_hash) = 32)),
   constraint help_requests_reference_code_check CHECK ((reference_code ~ '^QN-[2-9A-HJKMNP-TV-Z]{3}-[2-9A-HJKMNP-TV-Z]{3}-[2-9A-HJKMNP-TV-Z]{3}$'::text)),
   constraint help_requests_route_distance_m_check CHECK ((route_distance_m >= 0)),
   constraint help_requests_route_point_check CHECK ((route_point = ANY (ARRAY['gps'::text, 'commune_centre'::text]))),
@@ -109,6 +119,8 @@ comment on column app.help_requests.on_behalf is 'Booked by a relative or neighb
 comment on column app.help_requests.verification_word is 'Easy-to-say word the volunteer says when calling, so the citizen can tell a real helper from a scammer.';
 comment on column app.help_requests.consent_version is 'Version of the consent text the citizen agreed to.';
 comment on column app.help_requests.consented_at is 'When consent was given (the submission time).';
+comment on column app.help_requests.message_channel is 'Messages the citizen agreed to on the form (sms or zalo: the code and verification word, then when a volunteer accepts and closes); null: no messages.';
+comment on column app.help_requests.message_consent_version is 'Version of the consent text (with its sentence about messages) shown when the citizen chose messages; null without messages.';
 comment on column app.help_requests.status is 'unassigned (province pool, "chưa phân công"), assigned (to a team), accepted (by the team), closed (with an outcome), cancelled (by the citizen).';
 comment on column app.help_requests.team_id is 'Team currently responsible. Every change is an event in app.request_events. Code that assigns a request to a team must first lock that team row (select … for update) so capacity holds under concurrency.';
 comment on column app.help_requests.route_point is 'Which point routing used: the citizen''s GPS point or the commune centre.';
@@ -129,12 +141,15 @@ comment on column app.help_requests.address is 'PERSONAL DATA. Address or landma
 comment on column app.help_requests.description is 'PERSONAL DATA (may contain any detail). What the citizen needs, free text.';
 comment on column app.help_requests.gps_lat is 'PERSONAL DATA. Latitude rounded to 0.001° (about 100 m); only inside the province.';
 comment on column app.help_requests.gps_lon is 'PERSONAL DATA. Longitude rounded to 0.001° (about 100 m); only inside the province.';
+comment on column app.help_requests.payload_hash is 'PERSONAL DATA (a hash of it). SHA-256 of the validated booking without its idempotency key: a repeated key with another payload is refused (idempotency_conflict) instead of answering with the first request.';
 comment on column app.help_requests.personal_data_erased_at is 'When the retention job erased the personal columns.';
 comment on column app.help_requests.accepted_by is 'Member who accepted the request ("Tôi nhận"); they, the team''s leaders and admins see the contact details.';
 comment on column app.help_requests.contact_attempts is 'Unanswered calls recorded by the team since the request was booked.';
 comment on column app.help_requests.erase_requested_at is 'When the citizen asked for their personal data to be erased while a team was working on the request; it is erased as soon as the request is closed or cancelled.';
 CREATE INDEX help_requests_accepted_by_idx ON app.help_requests USING btree (accepted_by);
+CREATE INDEX help_requests_citizen_phone_idx ON app.help_requests USING btree (citizen_phone) WHERE (citizen_phone IS NOT NULL);
 CREATE INDEX help_requests_commune_code_idx ON app.help_requests USING btree (commune_code);
+CREATE INDEX help_requests_helper_phone_idx ON app.help_requests USING btree (helper_phone) WHERE (helper_phone IS NOT NULL);
 CREATE INDEX help_requests_retention_idx ON app.help_requests USING btree (COALESCE(closed_at, cancelled_at)) WHERE ((personal_data_erased_at IS NULL) AND (status = ANY (ARRAY['closed'::text, 'cancelled'::text])));
 CREATE INDEX help_requests_team_id_status_idx ON app.help_requests USING btree (team_id, status);
 CREATE INDEX help_requests_unassigned_idx ON app.help_requests USING btree (created_at) WHERE (status = 'unassigned'::text);

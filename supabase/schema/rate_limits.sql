@@ -22,7 +22,7 @@ create table app.rate_limit_buckets (
   constraint rate_limit_buckets_subject_hash_check CHECK ((subject_hash ~ '^[0-9a-f]{64}$'::text))
 );
 comment on table app.rate_limit_buckets is 'Fixed-window counters for rate limits. Subjects (phone numbers, client addresses, reference codes) are stored only as salted SHA-256 hashes; old windows are pruned.';
-comment on column app.rate_limit_buckets.scope is 'Which limit: request_help.per_phone, request_help.per_address, lookup.per_address, lookup.per_code, feedback.per_address.';
+comment on column app.rate_limit_buckets.scope is 'Which limit: request_help.per_phone, request_help.per_address, lookup.per_address, lookup.per_code, lookup.per_code_address, feedback.per_address.';
 comment on column app.rate_limit_buckets.subject_hash is 'Salted SHA-256 of the subject (never the raw phone number or address).';
 CREATE INDEX rate_limit_buckets_window_start_idx ON app.rate_limit_buckets USING btree (window_start);
 alter table app.rate_limit_buckets enable row level security;

@@ -47,10 +47,14 @@ begin
   return cleaned is not null
     and char_length(cleaned) between 2 and 80
     and cleaned !~ '[\u0001-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff<>"\\{}\[\]|^~=*$#@%;]'
-    and cleaned !~ '^[0-9 .,''()/&+!?:-]*$';
+    and cleaned !~ '^[0-9 .,''()/&+!?:-]*$'
+    -- At least one letter (same ranges as LETTER in src/lib/schemas/help-request.ts; not
+    -- [[:alpha:]], which on C.UTF-8 counts Arabic-Indic digits): names of digits of other
+    -- scripts or of emoji only passed.
+    and cleaned ~ '[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0386-\u03FF\u0400-\u04FF\u0620-\u064A\u0E01-\u0E30\u0E81-\u0EB0\u1780-\u17B3\u1E00-\u1EFF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7A3]';
 end
 $function$;
-comment on function app.is_valid_name(cleaned text) is 'Whether a cleaned name is acceptable (length, no control/format/markup characters, not only digits and punctuation). PL/pgSQL so that its plan is cached (see app.setting).';
+comment on function app.is_valid_name(cleaned text) is 'Whether a cleaned name is acceptable (length, no control/format/markup characters, not only digits and punctuation, at least one letter). PL/pgSQL so that its plan is cached (see app.setting).';
 
 CREATE OR REPLACE FUNCTION app.json_string(payload jsonb, field text, error_code text)
  RETURNS text
@@ -199,6 +203,7 @@ declare
   v_poster text;
   v_versions jsonb;
   v_consent_version text;
+  v_message_channel text;
   location jsonb;
 begin
   if payload is null or jsonb_typeof(payload) <> 'object' then
@@ -373,6 +378,12 @@ begin
     perform app.raise_code('consent_version_invalid');
   end if;
 
+  -- Messages to the citizen (SMS or Zalo): only when chosen on the form; absent = none.
+  v_message_channel := app.json_string(payload, 'message_channel', 'message_channel_invalid');
+  if v_message_channel is not null and v_message_channel not in ('sms', 'zalo') then
+    perform app.raise_code('message_channel_invalid');
+  end if;
+
   return jsonb_build_object(
     'idempotency_key', lower(raw),
     'on_behalf', v_on_behalf,
@@ -391,7 +402,8 @@ begin
     'description', v_description,
     'time_window', v_time_window,
     'source_poster', v_poster,
-    'consent_version', v_consent_version
+    'consent_version', v_consent_version,
+    'message_channel', v_message_channel
   );
 end
 $function$;

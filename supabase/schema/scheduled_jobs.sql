@@ -25,6 +25,10 @@ begin
     result := result || jsonb_build_object('escalation', escalated);
   end if;
   result := result || jsonb_build_object('erased', app.erase_expired_personal_data());
+  if to_regprocedure('app.run_notification_jobs()') is not null then
+    execute 'select app.run_notification_jobs()' into escalated;
+    result := result || jsonb_build_object('notifications', escalated);
+  end if;
   return result;
 end
 $function$;

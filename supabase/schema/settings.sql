@@ -5,6 +5,14 @@
 -- supabase/migrations (PGlite, PostgreSQL 18.6). Why each object exists: the block comments
 -- in its migration, and its comment below.
 --
+-- Changed since by:
+--   20261128001700_notification_outbox.sql: app.settings
+--   20261128001800_notification_events.sql: app.settings
+--   20261128001900_phone_lookup.sql: app.settings
+--   20261128002000_help_sessions.sql: app.settings
+--   20261128002200_outreach_log.sql: app.settings
+--   20261128002300_guide_confirmations.sql: app.settings
+--
 -- To change an object: until the first production deploy, edit its migration; from then on, add a
 -- migration. Then run npm run db:snapshot and commit this file.
 
@@ -24,7 +32,7 @@ comment on table app.settings is 'Tunable values of the request functions (rate 
 comment on column app.settings.key is 'Dotted name, e.g. rate_limit.request_help.per_phone.';
 comment on column app.settings.value is 'JSON value; its shape is described in the description column.';
 alter table app.settings enable row level security;
--- 15 row(s) inserted by the migrations (below)
+-- 36 row(s) inserted by the migrations (below)
 
 -- -------------------------------------------------------------------------------------------------
 -- Functions
@@ -71,8 +79,12 @@ insert into app.settings (key, value, description) values
    'Status look-ups and cancellations per client address in a fixed window.');
 
 insert into app.settings (key, value, description) values
-  ('rate_limit.lookup.per_code', '{"max": 10, "window_seconds": 3600}',
-   'Failed look-ups (wrong phone) per reference code in a fixed window: stops guessing the phone for a known code.');
+  ('rate_limit.lookup.per_code', '{"max": 50, "window_seconds": 3600}',
+   'Failed look-ups (wrong phone) per reference code from all addresses in a fixed window: a ceiling for guessing spread over many addresses (reaching it locks the owner out too, so keep it well above per_code_address).');
+
+insert into app.settings (key, value, description) values
+  ('rate_limit.lookup.per_code_address', '{"max": 5, "window_seconds": 3600}',
+   'Failed look-ups (wrong phone) per reference code and client address in a fixed window: stops one address guessing the phone for a known code without locking the owner out.');
 
 insert into app.settings (key, value, description) values
   ('rate_limit.request_help.per_address', '{"max": 30, "window_seconds": 3600}',

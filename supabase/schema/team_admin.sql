@@ -62,7 +62,9 @@ begin
   if v_name = '' then
     errors := errors || jsonb_build_object('column', 'name', 'code', 'required');
   elsif char_length(v_name) not between 3 and 120
-    or v_name ~ '[\u0001-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff<>]' then
+    or v_name ~ '[\u0001-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff<>]'
+    -- A name a spreadsheet would run as a formula (exports neutralise it too: app.csv_field).
+    or v_name ~ '^[=+\-@]' then
     errors := errors || app.field_error('name', 'invalid', fields ->> 'name');
   end if;
 
@@ -188,10 +190,11 @@ CREATE OR REPLACE FUNCTION app.csv_field(value text)
  SET search_path TO ''
 AS $function$
   select case when value is null then ''
+    when value ~ '^[=+\-@\t\r]' then '"''' || replace(value, '"', '""') || '"'
     when value ~ '[",\r\n;]' or value <> btrim(value) then '"' || replace(value, '"', '""') || '"'
     else value end
 $function$;
-comment on function app.csv_field(value text) is 'Quotes a CSV field when it holds a comma, quote, semicolon, line break or edge spaces.';
+comment on function app.csv_field(value text) is 'Quotes a CSV field when it holds a comma, quote, semicolon, line break or edge spaces; text starting with = + - @, tab or CR gets a leading '' (spreadsheet formula injection).';
 
 CREATE OR REPLACE FUNCTION app.field_error(field text, code text, value text)
  RETURNS jsonb

@@ -143,6 +143,20 @@ end
 $function$;
 comment on function app.lock_request(request_id bigint, me app.members) is 'Locks a request the member may act on; raises not_found or request_closed.';
 
+CREATE OR REPLACE FUNCTION app.member_label(m app.members, me app.members)
+ RETURNS text
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+  select case
+    when m.id is null then null
+    when me.role = 'admin' or m.team_id is null or m.team_id = me.team_id then coalesce(m.name, m.email)
+    else coalesce(m.name, (select t.name from app.teams t where t.id = m.team_id))
+  end
+$function$;
+comment on function app.member_label(m app.members, me app.members) is 'A member as the viewer may see them: name or email within the team and for admins; name or team name for other teams.';
+
 CREATE OR REPLACE FUNCTION app.record_team_event(request_id bigint, kind text, status_after text, team_id bigint, me app.members, reason text DEFAULT NULL::text, distance_m integer DEFAULT NULL::integer, detail jsonb DEFAULT '{}'::jsonb)
  RETURNS void
  LANGUAGE sql
@@ -233,7 +247,7 @@ begin
     'notes', case when contact then coalesce((
       select jsonb_agg(jsonb_build_object(
         'id', n.id, 'at', n.created_at, 'kind', n.kind, 'body', n.body,
-        'author', coalesce(m.name, m.email), 'mine', m.id = me.id
+        'author', app.member_label(m, me), 'mine', m.id = me.id
       ) order by n.created_at, n.id)
       from app.request_notes n join app.members m on m.id = n.member_id
       where n.request_id = h.id
@@ -241,7 +255,7 @@ begin
     'events', coalesce((
       select jsonb_agg(jsonb_build_object(
         'at', e.created_at, 'kind', e.kind, 'status_after', e.status_after, 'team_name', t.name,
-        'reason', e.reason, 'actor', e.actor, 'by', coalesce(m.name, m.email)
+        'reason', e.reason, 'actor', e.actor, 'by', app.member_label(m, me)
       ) order by e.created_at, e.id)
       from app.request_events e
       left join app.teams t on t.id = e.team_id
@@ -283,7 +297,7 @@ AS $function$
     'notes_count', (select count(*) from app.request_notes n where n.request_id = h.id),
     'erase_requested', h.erase_requested_at is not null and h.personal_data_erased_at is null,
     'accepted_by', case when a.id is null then null
-                        else jsonb_build_object('name', coalesce(a.name, a.email), 'me', a.id = me.id) end
+                        else jsonb_build_object('name', app.member_label(a, me), 'me', a.id = me.id) end
   )
   from app.communes c
   left join app.teams t on t.id = h.team_id

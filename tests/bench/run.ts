@@ -16,6 +16,7 @@ const SECTIONS: Record<string, () => Promise<{ run: () => Promise<BenchSection> 
   routing: () => import('./routing.ts'),
   'request-help': () => import('./request-help.ts'),
   'team-queue': () => import('./team-queue.ts'),
+  notifications: () => import('./notifications.ts'),
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });

@@ -5,6 +5,7 @@ import { anonClient, signedInClient, withSql } from '../support/clients.ts';
 import { changeSettings, RELAXED_LIMITS } from '../support/help-requests.ts';
 import { QUANG_LA, TeamWorld } from '../support/team.ts';
 import { callRpc } from '../../src/lib/api/rpc.ts';
+import { FORMULA_CASES, csvField } from '../../src/lib/text/csv.ts';
 import { adminExportTeams, adminImportTeams, adminSaveTeam, adminSetTeamActive, adminTeams, requestStatistics } from '../../src/lib/api/admin.ts';
 
 /**
@@ -173,6 +174,35 @@ describe.each(inject('stacks'))('admin teams on $backend', (stack) => {
     const mine = [lines[0], ...lines.filter((l) => l.startsWith(`${P}-`))].join('\r\n');
     const again = await callRpc(adminImportTeams, { csv: mine }, admin);
     expect(again.ok && again.data).toMatchObject({ ok: true, created: 0, updated: 0, unchanged: 3 });
+  });
+
+  it('writes CSV fields in SQL (app.csv_field) exactly as the site does (csvField): formulas neutralised', async () => {
+    const values = [...FORMULA_CASES.map(([value]) => value), 'Tổ 1', ' lề ', 'a;b'];
+    const rows = await withSql(stack, async (sql) =>
+      (await sql.query('select app.csv_field(v) as field from unnest($1::text[]) with ordinality as u(v, n) order by n', [values])).rows,
+    );
+    expect(rows.map((row) => row.field)).toEqual(values.map((value) => csvField(value)));
+  });
+
+  it('exports a name that would run as a formula neutralised, and refuses such names on input', async () => {
+    const name = '=HYPERLINK("http://x","Bấm")';
+    const old = (await teamRow(`${P}-3`)).name;
+    await withSql(stack, (sql) => sql.query('update app.teams set name = $2 where code = $1', [`${P}-3`, name]));
+    try {
+      const exported = await callRpc(adminExportTeams, {}, admin);
+      const line = exported.ok ? exported.data.split('\r\n').find((l) => l.startsWith(`${P}-3,`)) : undefined;
+      expect(line).toContain(`,"'=HYPERLINK(""http://x"",""Bấm"")",`);
+    } finally {
+      await withSql(stack, (sql) => sql.query('update app.teams set name = $2 where code = $1', [`${P}-3`, old]));
+    }
+    const fields = { code: `${P}-X`, commune: '06685', base_lat: '20.95', base_lon: '107.07' };
+    for (const bad of [name, '+84 Tổ', '-Tổ âm', '@Tổ']) {
+      expect(await callRpc(adminSaveTeam, { team_id: null, team: { ...fields, name: bad } }, admin)).toEqual({
+        ok: true, data: { ok: false, errors: [{ column: 'name', code: 'invalid' }] },
+      });
+    }
+    const imported = await callRpc(adminImportTeams, { csv: `${header}\n${P}-X,"=1+1",06685,20.95,107.07,,,,,`, apply: false }, admin);
+    expect(imported.ok && imported.data.errors).toEqual([{ line: 2, column: 'name', code: 'invalid' }]);
   });
 
   it('lists teams with search (diacritics optional), commune, active and overloaded filters', async () => {

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { describe, expect, inject, it } from 'vitest';
 import { createClient } from '@supabase/supabase-js';
 import { latestCode, signedInClient, withSql } from '../support/clients.ts';
@@ -62,5 +63,63 @@ describe.each(inject('stacks'))('auth stand-in with supabase-js on $backend', (s
     expect(error).toBeNull();
     const other = createClient(stack.url, stack.anonKey, { auth: { persistSession: false } });
     expect((await other.auth.refreshSession({ refresh_token: laptopRefresh })).error).not.toBeNull();
+  });
+
+  it('kills a code after 5 wrong tries: even the right code is refused afterwards', async () => {
+    const target = `guessed-${stack.backend}-${Date.now()}@example.org`;
+    const client = createClient(stack.url, stack.anonKey, { auth: { persistSession: false } });
+    expect((await client.auth.signInWithOtp({ email: target })).error).toBeNull();
+    const right = await latestCode(stack, target);
+    const wrongCodes = ['000000', '111111', '222222', '333333', '444444', '555555'].filter((c) => c !== right).slice(0, 5);
+    for (const token of wrongCodes) {
+      const { error } = await client.auth.verifyOtp({ email: target, token, type: 'email' });
+      expect(error?.code).toBe('otp_expired');
+    }
+    const late = await client.auth.verifyOtp({ email: target, token: right, type: 'email' });
+    expect(late.data.session).toBeNull();
+    expect(late.error?.code).toBe('otp_expired');
+    // A new code works.
+    expect(await signedInClient(stack, target)).toBeTruthy();
+  });
+
+  it('limits the codes sent to one email (10 a minute), answering like Supabase Auth', async () => {
+    const target = `flooded-${stack.backend}-${Date.now()}@example.org`;
+    const client = createClient(stack.url, stack.anonKey, { auth: { persistSession: false } });
+    const errors = [];
+    for (let i = 0; i < 11; i++) errors.push((await client.auth.signInWithOtp({ email: target })).error);
+    expect(errors.slice(0, 10)).toEqual(Array(10).fill(null));
+    expect(errors[10]?.status).toBe(429);
+    expect(errors[10]?.code).toBe('over_email_send_rate_limit');
+    // Another address is not affected.
+    expect((await client.auth.signInWithOtp({ email: `other-${target}` })).error).toBeNull();
+  });
+
+  it('sends no CORS headers on the local mailbox, so no other web page can read the codes', async () => {
+    for (const path of ['/auth/v1/mailbox.json', '/auth/v1/mailbox']) {
+      const res = await fetch(`${stack.url}${path}`, { headers: { origin: 'https://evil.example' } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('access-control-allow-origin'), path).toBeNull();
+      const preflight = await fetch(`${stack.url}${path}`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' },
+      });
+      expect(preflight.headers.get('access-control-allow-origin'), `${path} preflight`).toBeNull();
+    }
+    // The Auth routes the site calls keep theirs, as on Supabase.
+    const otp = await fetch(`${stack.url}/auth/v1/settings`, { headers: { origin: 'https://evil.example' } });
+    expect(otp.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('serves the mailbox only to a local host name (no DNS rebinding)', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const url = new URL('/auth/v1/mailbox.json', stack.url);
+      http
+        .get({ host: '127.0.0.1', port: url.port, path: url.pathname, headers: { host: `evil.example:${url.port}` } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+        .on('error', reject);
+    });
+    expect(status).toBe(403);
   });
 });

@@ -2,6 +2,13 @@ import { describe, expect, inject, it } from 'vitest';
 import { anonClient, withSql } from '../support/clients.ts';
 import { callRpc, type RpcArgs } from '../../src/lib/api/rpc.ts';
 import { sendGuideFeedback } from '../../src/lib/api/guides.ts';
+import { readGuideFiles } from '../support/content.ts';
+import { syncGuideCodesRemote } from '../../supabase/local/guide-codes.ts';
+
+/** The guide codes of content/guides, read like the site does. */
+const contentCodes = readGuideFiles()
+  .map((guide) => (guide.frontmatter as { code: string }).code)
+  .sort();
 
 describe.each(inject('stacks'))('guide feedback on $backend', (stack) => {
   const client = anonClient(stack);
@@ -40,6 +47,52 @@ describe.each(inject('stacks'))('guide feedback on $backend', (stack) => {
     const before = await count();
     const result = await callRpc(sendGuideFeedback, feedback as RpcArgs<typeof sendGuideFeedback>, client);
     expect(result).toMatchObject({ ok: false, code });
+    expect(await count()).toBe(before);
+  });
+
+  it('knows exactly the guide codes of content/guides (app.is_known_guide_code)', async () => {
+    const known = await withSql(stack, async (sql) => (await sql.query('select code from app.guide_codes order by code')).rows);
+    expect(known.map((row) => row.code)).toEqual(contentCodes);
+    const answers = await withSql(stack, async (sql) =>
+      (
+        await sql.query(
+          `select app.is_known_guide_code('${contentCodes[0]}') as real, app.is_known_guide_code('zzzzzzzz') as made_up,
+                  app.is_known_guide_code(null) as missing`,
+        )
+      ).rows[0],
+    );
+    expect(answers).toEqual({ real: true, made_up: false, missing: false });
+  });
+
+  it('syncs the codes through the Data API with the service_role key only (npm run db:guide-codes)', async () => {
+    expect(await syncGuideCodesRemote(stack.url, stack.serviceRoleKey)).toBe(contentCodes.length);
+    const asAnon = await fetch(`${stack.url}/rest/v1/rpc/sync_guide_codes`, {
+      method: 'POST',
+      headers: { apikey: stack.anonKey, 'content-type': 'application/json' },
+      body: JSON.stringify({ codes: ['zz1'] }),
+    });
+    expect(asAnon.ok).toBe(false);
+    await expect(syncGuideCodesRemote(stack.url, stack.serviceRoleKey, [])).rejects.toThrow(/codes_invalid/);
+  });
+
+  it.each([
+    ['a well-formed code of no guide', '"zzzzzzzz"'],
+    ['JSON true', 'true'],
+    ['a number', '12'],
+    ['a number too large for any type', '1e400'],
+    ['an array holding a real code', '["vs4"]'],
+  ])('rejects %s as guide code (guide_invalid) and stores nothing', async (_label, rawCode) => {
+    await clearLimits();
+    const count = () =>
+      withSql(stack, async (sql) => (await sql.query('select count(*)::int as n from app.guide_feedback')).rows[0].n);
+    const before = await count();
+    const res = await fetch(`${stack.url}/rest/v1/rpc/send_guide_feedback`, {
+      method: 'POST',
+      headers: { apikey: stack.anonKey, 'content-type': 'application/json' },
+      body: `{"guide_code": ${rawCode}, "kind": "rating", "helpful": true}`,
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).message).toBe('guide_invalid');
     expect(await count()).toBe(before);
   });
 

@@ -21,6 +21,8 @@ describe.each(inject('stacks'))('rate limits on $backend', (stack) => {
   const client = anonClient(stack);
   const codes: string[] = [];
   let restoreAll: () => Promise<void>;
+  /** The look-up limits as the migrations ship them, read before the file relaxes them. */
+  let shippedLookupLimits: Record<string, unknown>;
 
   async function book(overrides: Record<string, unknown> = {}, via = client) {
     const { data, error } = await via.rpc('request_help', { request: validPayload(overrides) });
@@ -33,6 +35,11 @@ describe.each(inject('stacks'))('rate limits on $backend', (stack) => {
   }
 
   beforeAll(async () => {
+    shippedLookupLimits = await withSql(stack, async (sql) =>
+      Object.fromEntries(
+        (await sql.query("select key, value from app.settings where key like 'rate_limit.lookup.%'")).rows.map((row) => [row.key, row.value]),
+      ),
+    );
     restoreAll = await changeSettings(stack, { ...RELAXED_LIMITS, 'client_address.trusted_proxy_hops': 1 });
   });
 
@@ -132,13 +139,43 @@ describe.each(inject('stacks'))('rate limits on $backend', (stack) => {
     expect(fine.data).toEqual({ found: false });
   });
 
+  it('counts failed look-ups per code and address: strangers cannot lock the owner out (shipped limits)', async () => {
+    await limit({ ...shippedLookupLimits, 'client_address.trusted_proxy_hops': 2 });
+    try {
+      const phone = uniquePhone();
+      const booked = await book({ phone });
+      const code = booked.data.reference_code;
+      // Ten wrong phones from ten addresses (what locked the owner out for an hour).
+      for (let i = 0; i < 10; i++) {
+        const { data } = await spoofingClient(stack, `198.51.100.${i + 1}`).rpc('request_status', { code, phone: uniquePhone() });
+        expect(data).toEqual({ found: false });
+      }
+      const owner = spoofingClient(stack, '192.0.2.50');
+      expect((await owner.rpc('request_status', { code, phone })).data).toMatchObject({ found: true });
+      expect((await owner.rpc('request_data_erasure', { code, phone: uniquePhone() })).data).toEqual({ found: false });
+      // One address guessing alone is stopped after a few tries, on both RPCs, and only for itself.
+      const guesser = spoofingClient(stack, '203.0.113.66');
+      let refusedAt = -1;
+      for (let i = 0; i < 12 && refusedAt < 0; i++) {
+        const { error } = await guesser.rpc('request_status', { code, phone: uniquePhone() });
+        if (error?.message === 'rate_limited') refusedAt = i;
+      }
+      expect(refusedAt).toBeGreaterThan(0);
+      expect(refusedAt).toBeLessThanOrEqual(5);
+      expect((await guesser.rpc('request_data_erasure', { code, phone })).error?.message).toBe('rate_limited');
+      expect((await owner.rpc('request_status', { code, phone })).data).toMatchObject({ found: true });
+    } finally {
+      await limit({ 'client_address.trusted_proxy_hops': 1 });
+    }
+  });
+
   it('keeps only salted hashes of phones, codes and addresses in the buckets', async () => {
     const phone = uniquePhone();
     const booked = await book({ phone });
     await client.rpc('request_status', { code: booked.data.reference_code, phone: uniquePhone() });
     const rows = await withSql(stack, async (sql) => (await sql.query('select * from app.rate_limit_buckets')).rows);
     expect(rows.map((row) => row.scope).sort()).toEqual(
-      ['lookup.per_address', 'lookup.per_code', 'request_help.per_address', 'request_help.per_phone'],
+      ['lookup.per_address', 'lookup.per_code', 'lookup.per_code_address', 'request_help.per_address', 'request_help.per_phone'],
     );
     const text = JSON.stringify(rows);
     for (const secret of [phone, phone.slice(1), booked.data.reference_code, '127.0.0.1']) expect(text).not.toContain(secret);

@@ -173,6 +173,10 @@ describe.each(inject('stacks'))('help requests on $backend', (stack) => {
     [{ name: '   ' }, 'name_required'],
     [{ name: '<b>Lan</b>' }, 'name_invalid'],
     [{ name: '12345' }, 'name_invalid'],
+    [{ name: '١٢٣٤' }, 'name_invalid'],
+    [{ name: '๑๒๓' }, 'name_invalid'],
+    [{ name: '👴👵' }, 'name_invalid'],
+    [{ name: '½ ¾' }, 'name_invalid'],
     [{ name: 'a'.repeat(81) }, 'name_invalid'],
     [{ on_behalf: true, helper_name: 'Minh' }, 'helper_phone_required'],
     [{ on_behalf: true, helper_phone: '0987654321' }, 'helper_name_required'],
@@ -260,6 +264,24 @@ describe.each(inject('stacks'))('help requests on $backend', (stack) => {
     if (first.ok) created.push(first.data.reference_code);
     const other = await callRpc(requestHelp, { request: { ...payload, phone: uniquePhone() } }, client);
     expect(other).toMatchObject({ ok: false, code: 'idempotency_conflict' });
+  });
+
+  it.each([
+    ['another commune', { commune_code: '06673' }],
+    ['other needs', { needs: ['vneid', 'etax'] }],
+    ['another name', { name: 'Trần Văn Bình' }],
+  ])('refuses a repeated key with %s (idempotency_conflict) and keeps the first request as it was', async (_label, change) => {
+    const payload = helpRequestSchema.parse(validPayload());
+    const first = await callRpc(requestHelp, { request: payload }, client);
+    if (!first.ok) throw new Error(first.code);
+    created.push(first.data.reference_code);
+    const before = await counts();
+    const other = await callRpc(requestHelp, { request: { ...payload, ...change } as typeof payload }, client);
+    expect(other).toMatchObject({ ok: false, code: 'idempotency_conflict' });
+    expect(await counts()).toEqual(before);
+    // The same payload again, the phone typed another way, is still a replay.
+    const again = await callRpc(requestHelp, { request: { ...payload, phone: `+84 ${payload.phone!.slice(1)}` } }, client);
+    expect(again).toEqual(first);
   });
 
   it('refuses GET on every personal-data function before reading its arguments', async () => {

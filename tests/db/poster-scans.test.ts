@@ -1,10 +1,11 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { anonClient, signedInClient, withSql } from '../support/clients.ts';
 import type { StackInfo } from '../support/backends.ts';
 import { callRpc } from '../../src/lib/api/rpc.ts';
 import { recordPosterScan } from '../../src/lib/api/posters.ts';
 import { requestStatistics } from '../../src/lib/api/admin.ts';
+import { changeSettings } from '../support/help-requests.ts';
 
 /**
  * Scan counting for printed QR posters (migration 20261128001000_poster_scans.sql): only
@@ -14,7 +15,12 @@ import { requestStatistics } from '../../src/lib/api/admin.ts';
 
 const TODAY = `(now() at time zone 'Asia/Ho_Chi_Minh')::date`;
 
-/** A citizen's browser behind a given address (the gateway appends its own hop after it). */
+/**
+ * A citizen's browser at a given address, as a trusted proxy in front of the gateway would report
+ * it: the file runs with client_address.trusted_proxy_hops = 2, so the entry before the gateway's
+ * own is the client. With the default of 1 that entry is caller-controlled and must not count
+ * (see 'ignores the caller-controlled leftmost entry').
+ */
 function clientFrom(stack: StackInfo, address: string): SupabaseClient {
   return createClient(stack.url, stack.anonKey, {
     auth: { persistSession: false, autoRefreshToken: false },
@@ -33,6 +39,35 @@ async function scansToday(stack: StackInfo, poster: string): Promise<number> {
 const windowOf = (date: Date) => Math.floor(date.getTime() / 600_000);
 
 describe.each(inject('stacks'))('poster scans on $backend', (stack) => {
+  let restore: () => Promise<void>;
+  beforeAll(async () => {
+    restore = await changeSettings(stack, { 'client_address.trusted_proxy_hops': 2 });
+  });
+  afterAll(() => restore());
+
+  it('ignores the caller-controlled leftmost x-forwarded-for entry: random addresses share one limit', async () => {
+    await changeSettings(stack, { 'client_address.trusted_proxy_hops': 1 });
+    try {
+      for (let attempt = 0; attempt < 2; attempt++) {
+        await withSql(stack, (sql) => sql.query('delete from app.poster_scan_buckets'));
+        const started = new Date();
+        const results = [];
+        for (let i = 0; i < 31; i++) {
+          const forged = `10.${i}.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}`;
+          results.push(await callRpc(recordPosterScan, { poster: 'g-vs8' }, clientFrom(stack, forged)));
+        }
+        if (windowOf(started) !== windowOf(new Date())) continue;
+        expect(results.slice(0, 30).every((r) => r.ok)).toBe(true);
+        expect(results[30]).toMatchObject({ ok: false, code: 'rate_limited' });
+        return;
+      }
+      throw new Error('crossed a rate-limit window twice');
+    } finally {
+      await changeSettings(stack, { 'client_address.trusted_proxy_hops': 2 });
+      await withSql(stack, (sql) => sql.query('delete from app.poster_scan_buckets'));
+    }
+  });
+
   it('counts a scan as one more for the poster today, through supabase-js as anon', async () => {
     const before = await scansToday(stack, 'g-vs4');
     const client = clientFrom(stack, '198.51.100.1');

@@ -19,6 +19,15 @@ const ANON_FUNCTIONS = [
   'cancel_request',
   // The citizen's one-tap answer after "Đã xong" (issue 16): checked by code and phone, yes/no only.
   'rate_help',
+  // Outreach log (issue 14): two province totals, sums only.
+  'outreach_totals',
+  // Guide confirmations (issue 15): the guide page's stamp, read-only, no personal data.
+  'guide_confirmation_stamp',
+  // Look-up by phone (issue 13): POST only, rate-limited, same answer whether the phone has requests.
+  'request_phone_code',
+  'requests_by_phone',
+  // Commune pages (issue 14): only what teams chose to publish.
+  'commune_public_info',
 ];
 
 const OUR_SCHEMAS = "('public', 'app')";

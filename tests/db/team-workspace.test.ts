@@ -268,6 +268,30 @@ describe.each(inject('stacks'))('team workspace on $backend', (stack) => {
     expect(status.ok && status.data.steps.map((s) => s.step)).toEqual(['received', 'sent_to_team', 'sent_to_team', 'accepted', 'released']);
   });
 
+  it('shows the new team members of the previous team by name or team only, never their emails', async () => {
+    const request = await world.book({ commune_code: QUANG_LA.code });
+    // a2 has no name: within team A the email stands in for it.
+    await callRpc(acceptRequest, { request_id: request.id }, as.a2);
+    await callRpc(addRequestNote, { request_id: request.id, note: 'Đã gọi, hẹn chiều.' }, as.a2);
+    const ownTeam = await callRpc(teamRequest, { request_id: request.id }, as.a2);
+    expect(ownTeam.ok && ownTeam.data.notes[0].author).toBe(members.a2.email);
+    const handed = await callRpc(handOverRequest, { request_id: request.id, to_team_id: teams.B, reason: 'too_far', note: null }, as.a2);
+    expect(handed.ok).toBe(true);
+    await callRpc(acceptRequest, { request_id: request.id }, as.b1);
+    const seenByB = await callRpc(teamRequest, { request_id: request.id }, as.b1);
+    expect(seenByB.ok).toBe(true);
+    if (!seenByB.ok) return;
+    const text = JSON.stringify(seenByB.data);
+    for (const email of [members.a2.email, members.a1.email, members.leadA.email]) expect(text).not.toContain(email);
+    const teamAName = await withSql(stack, async (sql) => (await sql.query('select name from app.teams where id = $1', [teams.A])).rows[0].name);
+    expect(seenByB.data.notes[0].author).toBe(teamAName);
+    expect(seenByB.data.events.find((e) => e.kind === 'handed_over')?.by).toBe(teamAName);
+    // Team B's own member is still shown to B as before, and admins see everyone as before.
+    expect(seenByB.data.accepted_by).toMatchObject({ name: members.b1.email, me: true });
+    const seenByAdmin = await callRpc(teamRequest, { request_id: request.id }, as.admin);
+    expect(seenByAdmin.ok && seenByAdmin.data.notes[0].author).toBe(members.a2.email);
+  });
+
   it('refuses a hand-over to a full team, except by an admin', async () => {
     const filler = await world.book({ commune_code: QUANG_LA.code });
     await callRpc(handOverRequest, { request_id: filler.id, to_team_id: teams.C, reason: 'too_far', note: null }, as.a1);

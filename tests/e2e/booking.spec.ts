@@ -49,7 +49,7 @@ async function fillForm(page: Page, phone: string) {
 
 test('books from a guide step link: preselected guide and step, errors first, then a confirmation', async ({ page }) => {
   await page.goto(`${stack.url}/vssid/quen-mat-khau/`);
-  await page.getByRole('link', { name: /Bị vướng ở bước này\?\s*Nhờ tổ công nghệ số giúp bước 2/ }).click();
+  await page.getByRole('link', { name: /Bị vướng ở bước này\?\s*Nhờ tổ công nghệ số giúp cách 1, bước 2/ }).click();
   await expect(page).toHaveURL(/\/dat-lich\/\?huong-dan=vs4&buoc=2$/);
   await expect(page.getByText('Bạn đang làm theo hướng dẫn: Quên mật khẩu VssID: các cách lấy lại')).toBeVisible();
   await expect(page.getByText('Bị vướng ở bước 2.')).toBeVisible();

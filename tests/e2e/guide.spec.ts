@@ -11,8 +11,26 @@ test.describe('on a 360 px phone', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Quên mật khẩu VssID: các cách lấy lại');
     const steps = page.locator('ol.app-steps > li');
     expect(await steps.count()).toBeGreaterThanOrEqual(2);
+    // The guide offers ways: "Chọn một cách", then "Cách 1: …" with "Dùng khi: …", each way's
+    // steps numbered from 1 (h4 under the way's h3); anchors count steps across the whole guide.
+    await expect(page.getByRole('heading', { level: 2, name: 'Chọn một cách' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 3, name: /^Cách 1: / })).toBeVisible();
+    await expect(page.getByText(/^Dùng khi: /).first()).toBeVisible();
     // Step headings carry their number for screen readers ("Bước 3: …").
-    await expect(page.locator('#buoc-3 h3')).toHaveText(/^Bước 3\s*:/);
+    await expect(page.locator('#buoc-3 h4')).toHaveText(/^Bước 3\s*:/);
+    await expect(page.locator('#buoc-7 h4')).toHaveText(/^Bước 2\s*:/);
+    await expect(page.locator('#buoc-7').getByRole('link', { name: /cách 2, bước 2/ })).toHaveAttribute(
+      'href',
+      '/dat-lich/?huong-dan=vs4&buoc=7',
+    );
+    // Numbers are links, written in groups.
+    await expect(page.locator('a[href="tel:19009068"]').first()).toHaveText('1900 9068');
+    await expect(page.locator('a[href="sms:8079"]').first()).toHaveText('8079');
+    // The first use of a glossary term links to its meaning at the bottom of the page, once.
+    await expect(page.locator('a.app-term[href="#tu-otp"]')).toHaveCount(1);
+    await page.locator('a.app-term[href="#tu-otp"]').click();
+    await expect(page.locator('#tu-otp')).toBeInViewport();
+    await expect(page.locator('#tu-otp')).toContainText('Mã số dùng một lần');
     // Each step links to booking with the guide and the step preselected.
     await expect(page.locator('#buoc-2').getByRole('link', { name: /Bị vướng ở bước này\?/ })).toHaveAttribute(
       'href',
@@ -22,7 +40,9 @@ test.describe('on a 360 px phone', () => {
       'href',
       '/dat-lich/?huong-dan=vs4',
     );
-    await expect(page.getByText(/Nội dung được rà soát ngày 28\/11\/2026/)).toBeVisible();
+    await expect(page.getByText(/Nội dung viết ngày \d\d\/\d\d\/\d{4}, theo các nguồn bên dưới/)).toBeVisible();
+    // Plain statements for citizens; what the guide was checked against stays in the frontmatter.
+    await expect(page.locator('main')).not.toContainText(/đối chiếu|Ghi chú nghiên cứu|dự án chưa kiểm chứng/);
     // Nothing overflows the phone's width.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -81,7 +101,7 @@ test('an opened guide reloads offline', async ({ page, context }) => {
 
 test('keyboard users can reach a guide from the home page', async ({ page }) => {
   await page.goto('/');
-  const link = page.getByRole('link', { name: 'VssID 9 hướng dẫn' });
+  const link = page.getByRole('link', { name: /^VssID \d+ hướng dẫn$/ });
   await link.focus();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/vssid\/$/);

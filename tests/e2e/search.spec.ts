@@ -24,6 +24,30 @@ const QUERIES: [query: string, expectedPath: string][] = [
   ['ma qr dan de', '/thanh-toan-an-toan/ma-qr-dan-de/'],
   ['goi dien gia danh cong an', '/thanh-toan-an-toan/gia-danh-can-bo/'],
   ['vssd quen mk', '/vssid/quen-mat-khau/'],
+  // Guides added for issue 15 (one query each, most without diacritics as people type them).
+  ['dang ky tam tru', '/vneid/dang-ky-cu-tru/'],
+  ['khai sinh cho con', '/vneid/khai-sinh-cho-con/'],
+  ['lý lịch tư pháp', '/vneid/ly-lich-tu-phap/'],
+  ['bang lai xe vneid', '/vneid/giay-phep-lai-xe/'],
+  ['an sinh xa hoi vneid', '/vneid/an-sinh-xa-hoi/'],
+  ['thong bao luu tru homestay', '/vneid/thong-bao-luu-tru/'],
+  ['can cuoc cho tre em', '/vneid/tai-khoan-tre-em/'],
+  ['xã phường mới sau sáp nhập', '/dichvucong/xa-phuong-moi/'],
+  ['tra tien dien', '/thanh-toan-an-toan/tien-dien-nuoc/'],
+  ['nguoi mua quet ma qr tra tien', '/thanh-toan-an-toan/quet-ma-tra-tien/'],
+  ['quyet toan thue nguoi phu thuoc', '/etax/quyet-toan-thue/'],
+  ['khai thue dinh ky ho kinh doanh', '/etax/khai-thue-ho-kinh-doanh/'],
+  ['doi noi nhan luong huu', '/vssid/luong-huu/'],
+  ['uy quyen linh thay', '/vssid/uy-quyen-nhan-thay/'],
+  ['vssid cho con', '/vssid/tai-khoan-cho-con/'],
+  ['kham bhyt bang can cuoc', '/vssid/bhyt-khong-dien-thoai/'],
+  ['phản ánh hiện trường', '/smart-quang-ninh/phan-anh-hien-truong/'],
+  ['hong gai smart', '/smart-quang-ninh/hong-gai-smart/'],
+  ['mat can cuoc lam lai', '/vneid/cap-lai-can-cuoc/'],
+  ['tự đăng ký vneid mức 1', '/vneid/dang-ky-muc-1/'],
+  // Commune pages (/xa/<slug>/): by today's name and by a name from before 1/7/2025.
+  ['to ho tro bai chay', '/xa/bai-chay/'],
+  ['phuong hung thang', '/xa/bai-chay/'],
 ];
 
 for (const [query, expectedPath] of QUERIES) {

@@ -109,6 +109,7 @@ export const RELAXED_LIMITS = {
   'rate_limit.request_help.per_address': { max: 1_000_000, window_seconds: 3600 },
   'rate_limit.lookup.per_address': { max: 1_000_000, window_seconds: 3600 },
   'rate_limit.lookup.per_code': { max: 1_000_000, window_seconds: 3600 },
+  'rate_limit.lookup.per_code_address': { max: 1_000_000, window_seconds: 3600 },
 };
 
 /** The headers supabase-js sends, for raw HTTP calls. */

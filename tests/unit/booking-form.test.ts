@@ -95,6 +95,15 @@ describe('form errors', () => {
     expect(errors.form).toBe(errorMessage('honeypot'));
   });
 
+  it('explains a key clash: an earlier booking from this phone with other details was recorded', () => {
+    const message = errorMessage('idempotency_conflict');
+    expect(message).not.toBe(errorMessage('payload_invalid'));
+    // Any detail may differ (commune, needs, name), not only the phone number.
+    expect(message).not.toMatch(/số điện thoại khác/);
+    expect(message).toMatch(/thông tin khác/);
+    expect(message).toMatch(/Gửi yêu cầu/);
+  });
+
   it('gives a generic message for a code the form does not know', () => {
     expect(errorMessage('something_new')).toBe(errorMessage('payload_invalid'));
     expect(errorMessage('phone_invalid')).not.toBe(errorMessage('payload_invalid'));

@@ -144,6 +144,8 @@ describe('booking error codes', () => {
     expect(isRetryable('network')).toBe(true);
     expect(isRetryable('unexpected')).toBe(true);
     expect(isRetryable('PostgREST is not reachable')).toBe(true);
+    // The gateway's one answer for a failing backend (supabase/local/gateway.ts).
+    expect(isRetryable('service_unavailable')).toBe(true);
     expect(isRetryable('phone_invalid')).toBe(false);
     expect(isRetryable('rate_limited_phone')).toBe(false);
   });

@@ -38,7 +38,7 @@ describe('astro sync with a broken guide', () => {
     });
     expect(outcome.code).not.toBe(0);
     expect(outcome.output).toContain('guides → vssid/broken data does not match collection schema');
-    expect(outcome.output).toContain('steps: Too small: expected array to have >=2 items');
+    expect(outcome.output).toContain('steps: Cần ít nhất 2 bước, hoặc các bước chung cộng các cách (ways) từ 2 trở lên');
     expect(outcome.output).toContain('content/guides/vssid/broken.md');
   }, 60_000);
 });

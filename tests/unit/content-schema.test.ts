@@ -17,13 +17,13 @@ function problems(input: unknown): string[] {
 
 describe('guide schema on broken content', () => {
   it('names a guide without enough steps', () => {
-    expect(problems(fixture('no-steps.md'))).toEqual(['steps: Too small: expected array to have >=2 items']);
+    expect(problems(fixture('no-steps.md'))).toEqual(['steps: Cần ít nhất 2 bước, hoặc các bước chung cộng các cách (ways) từ 2 trở lên']);
   });
 
   it('names every bad field, including nested ones', () => {
     const found = problems(fixture('bad-fields.md'));
     const paths = found.map((line) => line.split(':')[0]).sort();
-    expect(paths).toEqual(['code', 'minutes', 'platform', 'sources.0.url', 'steps.1.image.alt']);
+    expect(paths).toEqual(['code', 'minutes', 'platform', 'prerequisites', 'sources.0.url', 'steps.1.image.alt']);
     expect(found.find((line) => line.startsWith('code'))).toBe(
       'code: Mã ngắn chỉ gồm 2–8 chữ thường không dấu hoặc chữ số',
     );
@@ -37,6 +37,7 @@ describe('guide schema on broken content', () => {
       code: 'zz9',
       tasks: ['kiểm thử'],
       audience: 'Người kiểm thử',
+      prerequisites: ['Điện thoại'],
       minutes: 3,
       steps: [
         { title: 'Bước một', body: 'Làm việc thứ nhất.' },
@@ -45,7 +46,6 @@ describe('guide schema on broken content', () => {
       reviewed: { date: '2026-11-28', against: 'ghi chú nghiên cứu' },
       sources: [{ title: 'Nguồn', url: 'https://example.org' }],
     });
-    expect(minimal.prerequisites).toEqual([]);
     expect(minimal.aliases).toEqual([]);
     expect(minimal.popular).toBe(false);
     expect(minimal.steps[0].key).toBe(false);

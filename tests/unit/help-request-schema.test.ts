@@ -129,6 +129,9 @@ describe('text rules shared with SQL', () => {
   it('knows a name when it sees one', () => {
     for (const name of ['Bà Tư', "O'Neil", 'Lê-Hoàng Nam', 'Nguyễn Văn A 2', 'Ông 👴 Ba']) expect(isValidName(name), name).toBe(true);
     for (const name of ['', 'A', '12345', '...', 'a;b', 'a\tb', 'x'.repeat(81)]) expect(isValidName(name), name).toBe(false);
+    // Names without a letter: digits of other scripts, emoji, symbols (issue 16 point 7).
+    for (const name of ['١٢٣٤', '๑๒๓', '👴👵', '😀 😀', '½ ¾', '①②']) expect(isValidName(name), name).toBe(false);
+    for (const name of ['李明', 'Лена', 'Ê Đê', 'Y Moan Niê']) expect(isValidName(name), name).toBe(true);
   });
 });
 

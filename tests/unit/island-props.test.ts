@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adminCommunes, bookingFormProps, teamWorkspaceProps } from '../../src/lib/content/island-props.ts';
+import { allSteps } from '../../src/lib/content/guide-steps.ts';
 import { communeSchema } from '../../src/lib/schemas/commune.ts';
 import { guideSchema } from '../../src/lib/schemas/guide.ts';
 import { platformSchema } from '../../src/lib/schemas/platform.ts';
@@ -23,7 +24,7 @@ describe('island props', () => {
       code: live[0].data.code,
       title: live[0].data.title,
       platform: live[0].data.platform,
-      steps: live[0].data.steps.length,
+      steps: allSteps(live[0].data).length,
     });
     const order = [...platforms].sort((a, b) => a.data.order - b.data.order).map((p) => p.id);
     expect(props.platforms.map((p) => p.id)).toEqual(order);

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { allSteps } from '../../src/lib/content/guide-steps.ts';
 import { guideSchema } from '../../src/lib/schemas/guide.ts';
 import {
   communePosterId,
   guidePosterId,
   isPosterId,
+  teamPosterId,
   POSTER_ID_MAX_LENGTH,
   POSTER_ID_PATTERN,
 } from '../../src/lib/domain/poster-id.ts';
@@ -29,11 +31,16 @@ describe('poster ids', () => {
     expect(() => guidePosterId('VS4')).toThrow();
   });
 
-  it.each(['g-vs4', 'g-vn10', 'x-ha-tu', 'x-mong-cai-1'])('accepts %s', (id) => {
+  it('name a team poster and sticker by the team code', () => {
+    expect(teamPosterId('DEMO-HONGGAI', 'a4')).toBe('t-demo-honggai');
+    expect(teamPosterId('DEMO-HONGGAI', 'a6')).toBe('n-demo-honggai');
+  });
+
+  it.each(['g-vs4', 'g-vn10', 'x-ha-tu', 'x-mong-cai-1', 't-demo-honggai', 'n-t1'])('accepts %s', (id) => {
     expect(isPosterId(id)).toBe(true);
   });
 
-  it.each(['', 'vs4', 'g-', 'g-VS4', 'g-abcdefghi', 'x-ha--tu', 'x-ha-tu-', 'y-abc', 'g-vs4;drop', `x-${'a'.repeat(40)}`, null, 7])(
+  it.each(['', 'vs4', 'g-', 'g-VS4', 'g-abcdefghi', 'x-ha--tu', 'x-ha-tu-', 'y-abc', 't-', 't-A1', 't--ab', 'g-vs4;drop', `x-${'a'.repeat(40)}`, null, 7])(
     'refuses %s',
     (id) => {
       expect(isPosterId(id)).toBe(false);
@@ -72,20 +79,42 @@ describe('key steps on guide posters', () => {
   it.each(readGuideFiles().map((file) => [file.file, guideSchema.parse(file.frontmatter)] as const))(
     '%s marks 3–5 key steps, each short enough for a poster',
     (_file, guide) => {
-      const marked = guide.steps.filter((step) => step.key);
+      const marked = allSteps(guide).filter((step) => step.key);
       expect(marked.length).toBeGreaterThanOrEqual(POSTER_MIN_STEPS);
       expect(marked.length).toBeLessThanOrEqual(POSTER_MAX_STEPS);
-      for (const step of posterKeySteps(guide.steps)) expect(step.length).toBeLessThanOrEqual(70);
+      const printed = posterKeySteps(guide);
+      for (const step of [...printed.common, ...printed.ways.flatMap((way) => way.steps)]) {
+        expect(step.length).toBeLessThanOrEqual(70);
+      }
     },
   );
 
   it('falls back to the first four steps when too few are marked, and drops Markdown', () => {
     const steps = ['**Mở** ứng dụng', 'Bấm A', 'Bấm B', 'Bấm C', 'Bấm D'].map((title, i) => ({ title, key: i === 0 }));
-    expect(posterKeySteps(steps)).toEqual(['Mở ứng dụng', 'Bấm A', 'Bấm B', 'Bấm C']);
+    expect(posterKeySteps({ steps })).toEqual({ common: ['Mở ứng dụng', 'Bấm A', 'Bấm B', 'Bấm C'], ways: [] });
   });
 
   it('prints at most five', () => {
     const steps = Array.from({ length: 7 }, (_, i) => ({ title: `Bước ${i + 1}`, key: true }));
-    expect(posterKeySteps(steps)).toHaveLength(5);
+    expect(posterKeySteps({ steps }).common).toHaveLength(5);
+  });
+
+  it('prints the key steps of each way under the way, numbered within it', () => {
+    const step = (title: string, key = true) => ({ title, key });
+    const guide = {
+      steps: [step('Mở VssID'), step('Bấm "Quên mật khẩu"', false)],
+      ways: [
+        { title: 'Qua **email**', steps: [step('Nhập email'), step('Nhập mã OTP')] },
+        { title: 'Nhắn tin 8079', steps: [step('Soạn tin', false)] },
+        { title: 'Gọi tổng đài', steps: [step('Gọi 1900 9068')] },
+      ],
+    };
+    expect(posterKeySteps(guide)).toEqual({
+      common: ['Mở VssID'],
+      ways: [
+        { number: 1, title: 'Qua email', steps: ['Nhập email', 'Nhập mã OTP'] },
+        { number: 3, title: 'Gọi tổng đài', steps: ['Gọi 1900 9068'] },
+      ],
+    });
   });
 });

@@ -5,15 +5,22 @@ import SignIn from '../shared/SignIn';
 import TeamsPanel from './TeamsPanel';
 import ImportPanel from './ImportPanel';
 import StatsPanel from './StatsPanel';
+import OutreachStatsPanel from './OutreachStatsPanel';
+import GuideReviewPanel from './GuideReviewPanel';
+import DeadNotificationsPanel from './DeadNotificationsPanel';
+import type { GuideLinks } from '../team/types';
 import { useAdminSession } from './useAdminSession';
 import './AdminWorkspace.css';
 
-type Tab = 'teams' | 'import' | 'stats';
+type Tab = 'teams' | 'import' | 'stats' | 'outreach' | 'guides' | 'notifications';
 
 const TABS: [Tab, MessageKey][] = [
   ['teams', 'admin.tabs.teams'],
   ['import', 'admin.tabs.import'],
   ['stats', 'admin.tabs.stats'],
+  ['outreach', 'admin.tabs.outreach'],
+  ['guides', 'confirm.queue.title'],
+  ['notifications', 'admin.tabs.notifications'],
 ];
 
 /**
@@ -24,11 +31,13 @@ const TABS: [Tab, MessageKey][] = [
  */
 interface Props {
   communes: AdminCommune[];
+  /** Guides by short code (the review queue links them). */
+  guides: GuideLinks;
   /** Poster ids (`g-vs4`, `x-ha-tu`) by the name shown for their scans. */
   posterNames: Record<string, string>;
 }
 
-export default function AdminWorkspace({ communes, posterNames }: Props) {
+export default function AdminWorkspace({ communes, guides, posterNames }: Props) {
   const { session, allowed, signOut } = useAdminSession();
   const [tab, setTab] = useState<Tab>('teams');
 
@@ -60,6 +69,9 @@ export default function AdminWorkspace({ communes, posterNames }: Props) {
       {tab === 'teams' && <TeamsPanel communes={communes} viewer={{ email, role: 'admin' }} />}
       {tab === 'import' && <ImportPanel />}
       {tab === 'stats' && <StatsPanel posterNames={posterNames} />}
+      {tab === 'outreach' && <OutreachStatsPanel />}
+      {tab === 'guides' && <GuideReviewPanel guides={guides} />}
+      {tab === 'notifications' && <DeadNotificationsPanel />}
     </div>
   );
 }

@@ -19,6 +19,7 @@ import ErrorSummary from '../shared/ErrorSummary';
 import { useProblems } from '../shared/useProblems';
 import Confirmation from './Confirmation';
 import ConsentSection from './ConsentSection';
+import MessagesSection from './MessagesSection';
 import { INPUT_IDS, type SetValue } from './fields';
 import SendStatus, { BackendDownNotice, OfflineNotice } from './SendStatus';
 import { useOnline } from './useOnline';
@@ -133,6 +134,7 @@ export default function BookingForm({ communes, guides, platforms }: Props) {
         />
         <WhatSection {...sectionProps} guides={guides} platforms={platforms} />
         <WhenSection {...sectionProps} />
+        <MessagesSection {...sectionProps} />
         <ConsentSection {...sectionProps} />
       </fieldset>
 

@@ -4,6 +4,7 @@ import { t, type MessageKey } from '../../lib/i18n/booking';
 import { formatPhone } from '../../lib/domain/phone';
 import { STATUS_LABELS } from '../../lib/booking/request-labels';
 import type { HelpRequestAnswer, NextStep } from '../../lib/api/booking';
+import MyRequests from '../shared/MyRequests';
 
 interface Props {
   answer: HelpRequestAnswer;
@@ -109,6 +110,7 @@ export default function Confirmation({ answer, communeName, onAnother }: Props) 
       <p className="app-no-print">
         <a href="/tra-cuu/">{t('booking.done.statusLink')}</a>
       </p>
+      <MyRequests />
       <p className="app-no-print">
         <button type="button" className="app-button app-button--secondary" onClick={onAnother}>
           {t('booking.done.another')}

@@ -4,6 +4,7 @@ import { t, type MessageKey } from '../../lib/i18n/booking';
 import { LIMITS } from '../../lib/schemas/help-request';
 import Field from '../shared/Field';
 import CommunePicker from './CommunePicker';
+import CommuneSessions from './CommuneSessions';
 import { INPUT_IDS, type SectionProps } from './fields';
 import TextField from '../shared/TextField';
 
@@ -38,6 +39,7 @@ interface Props extends SectionProps {
 export default function WhereSection({ values, errors, set, communes, locked, location, communeText, setCommuneText }: Props) {
   const proxy = values.onBehalf;
   const line = (proxy ? LOCATION_TEXT_ON_BEHALF : LOCATION_TEXT)[location.state];
+  const chosen = values.communeCode ? communes.find((c) => c.code === values.communeCode) : undefined;
   return (
     <>
       <CommunePicker
@@ -50,6 +52,7 @@ export default function WhereSection({ values, errors, set, communes, locked, lo
         query={communeText}
         onQueryChange={setCommuneText}
       />
+      {chosen && <CommuneSessions key={chosen.slug} commune={chosen} />}
 
       <TextField
         id={INPUT_IDS.address}

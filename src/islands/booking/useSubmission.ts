@@ -3,6 +3,7 @@ import { callRpc } from '../../lib/api/rpc';
 import { requestHelp } from '../../lib/api/booking';
 import { portalStats } from '../../lib/api/portal';
 import type { CommuneChoice } from '../../lib/booking/communes';
+import { storeConfirmed } from '../../lib/booking/confirmed';
 import { isRetryable } from '../../lib/booking/errors';
 import {
   bookingStart,
@@ -32,7 +33,7 @@ const ATTEMPT_TIMEOUT = 20_000;
 
 /**
  * Sending a booking safely against double taps, reloads and flaky networks: the payload and its
- * idempotency key wait in the outbox (sessionStorage, src/lib/booking/outbox.ts) until the server
+ * idempotency key wait in the outbox (localStorage, src/lib/booking/outbox.ts) until the server
  * answers, and are re-sent with back-off meanwhile, at once when the phone comes back online.
  * `onRejected` gets the code of a rejection (nothing was stored; the citizen must fix something);
  * keep it stable (useCallback), as `communes`.
@@ -56,13 +57,11 @@ export function useSubmission(communes: CommuneChoice[], onRejected: (code: stri
       const result = await Promise.race([callRpc(requestHelp, { request: pending.payload }), timeout(ATTEMPT_TIMEOUT)]);
       if (pendingRef.current !== pending) return;
       if (result.ok) {
-        const booking: ConfirmedBooking = {
-          answer: result.data,
-          communeName: communes.find((c) => c.code === pending.payload.commune_code)?.name,
-        };
-        // Confirmation first, outbox second: a reload in between shows the answer, never re-sends blindly.
-        writeConfirmation(booking);
-        writeOutbox(null);
+        // Confirmation, remembered code, then the outbox emptied (src/lib/booking/confirmed.ts).
+        const booking = storeConfirmed(
+          { ...pending, communeName: pending.communeName ?? communes.find((c) => c.code === pending.payload.commune_code)?.name },
+          result.data,
+        );
         // Without the preset in the address, a reload shows this confirmation again.
         history.replaceState(history.state, '', window.location.pathname);
         pendingRef.current = null;
@@ -131,11 +130,12 @@ export function useSubmission(communes: CommuneChoice[], onRejected: (code: stri
   const submit = useCallback(
     (payload: HelpRequest) => {
       busyRef.current = true;
-      const pending: PendingBooking = { payload, attempts: 0, queuedAt: Date.now() };
+      const communeName = communes.find((c) => c.code === payload.commune_code)?.name;
+      const pending: PendingBooking = { payload, attempts: 0, queuedAt: Date.now(), communeName };
       writeOutbox(pending);
       void send(pending);
     },
-    [send],
+    [send, communes],
   );
 
   const retryNow = useCallback(() => {

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { callRpc } from '../../lib/api/rpc';
 import { foundOnly, requestStatus, type RequestStatusAnswer } from '../../lib/api/status';
 import { t } from '../../lib/i18n/status';
@@ -29,6 +29,15 @@ export default function LookupForm({ initialCode, onFound }: Props) {
   // What is wrong with the code or phone shows at the field; the server's answer in the alert.
   const problems = useProblems<'code' | 'phone'>();
   const [busy, setBusy] = useState(false);
+
+  // A code tapped in this device's list (MyRequests) fills the field; the phone is typed next.
+  const firstCode = useRef(initialCode);
+  useEffect(() => {
+    if (initialCode === firstCode.current) return;
+    firstCode.current = initialCode;
+    setCode(initialCode);
+    document.getElementById('lk-phone')?.focus();
+  }, [initialCode]);
 
   async function lookUp(event: FormEvent) {
     event.preventDefault();

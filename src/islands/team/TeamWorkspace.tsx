@@ -7,6 +7,7 @@ import { t } from '../../lib/i18n/team';
 import { loadSupabase } from '../../lib/api/rpc';
 import SignIn from '../shared/SignIn';
 import Workspace from './Workspace';
+import GuideConfirmPanel from './GuideConfirmPanel';
 import { useTeamSession, type TeamSessionState } from './useTeamSession';
 import type { GuideLinks, PlatformLinks } from './types';
 
@@ -15,6 +16,8 @@ interface Props {
   guides: GuideLinks;
   /** Platforms by id: short name and hub path. */
   platforms: PlatformLinks;
+  /** Every commune (code, name), for the outreach log. */
+  communes?: { code: string; name: string }[];
 }
 
 // supabase-js (over half of the page's JavaScript) is fetched as soon as this module runs, while
@@ -50,7 +53,7 @@ export default function TeamWorkspace(props: Props) {
  * component's memory only: nothing is written to localStorage or sessionStorage except the tokens
  * supabase-js keeps (removed on sign-out); the address bar holds at most a request id.
  */
-function SignedInArea({ supabase, guides, platforms }: Props & { supabase: SupabaseClient }) {
+function SignedInArea({ supabase, guides, platforms, communes }: Props & { supabase: SupabaseClient }) {
   const auth = useTeamSession(supabase);
   const { session, membership, membershipError, state } = auth;
 
@@ -76,7 +79,8 @@ function SignedInArea({ supabase, guides, platforms }: Props & { supabase: Supab
           <p>{t('team.notMember.body', { email })}</p>
         </section>
       )}
-      {membership?.member && <Workspace membership={membership} now={auth.now} guides={guides} platforms={platforms} />}
+      {membership?.member && <Workspace membership={membership} now={auth.now} guides={guides} platforms={platforms} communes={communes} />}
+      {membership?.member && <GuideConfirmPanel guides={guides} platforms={platforms} />}
       <Account email={email} auth={auth} />
     </div>
   );

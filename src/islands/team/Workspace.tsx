@@ -1,10 +1,14 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { t } from '../../lib/i18n/team';
+import { t as tn } from '../../lib/i18n/team-notifications';
 import type { TeamListItem, TeamSession } from '../../lib/api/team';
 import { ROLE_LABELS } from '../../lib/team/labels';
 import Queue from './Queue';
 import RequestView from './RequestView';
 import MembersPanel from './MembersPanel';
+import SessionsPanel from './SessionsPanel';
+import { t as sessionsT } from '../../lib/i18n/sessions';
+import NotificationsPanel from './NotificationsPanel';
 import Field from '../shared/Field';
 import Flash, { useFlash } from '../shared/Flash';
 import { useQueue, type QueueScope } from './useQueue';
@@ -17,15 +21,21 @@ interface Props {
   now: Date;
   guides: GuideLinks;
   platforms: PlatformLinks;
+  /** Every commune (code, name), for the outreach log's commune picker. */
+  communes?: { code: string; name: string }[];
 }
 
-type View = 'queue' | 'members';
+type View = 'queue' | 'members' | 'sessions' | 'outreach' | 'notifications';
+
+// The outreach log is fetched when its tab is first opened: the queue, which every member opens
+// first, does not wait for it.
+const OutreachPanel = lazy(() => import('./OutreachPanel'));
 
 /**
  * The signed-in member's workspace: the queue (refreshed on an interval and on focus), one request,
  * and for leaders and admins the members. Admins choose whose queue: the province pool or a team's.
  */
-export default function Workspace({ membership, now, guides, platforms }: Props) {
+export default function Workspace({ membership, now, guides, platforms, communes = [] }: Props) {
   const me = membership.member!;
   const canManageMembers = me.role !== 'member';
   const [view, setView] = useState<View>('queue');
@@ -48,9 +58,17 @@ export default function Workspace({ membership, now, guides, platforms }: Props)
           ? t('team.header.team', { role: t(ROLE_LABELS[me.role]), team: me.team.name })
           : t('team.header.noTeam', { role: t(ROLE_LABELS[me.role]) })}
       </p>
-      {canManageMembers && openId === null && <ViewTabs view={view} onChange={setView} />}
-      {view === 'members' && openId === null ? (
+      {openId === null && <ViewTabs view={view} onChange={setView} members={canManageMembers} />}
+      {view === 'sessions' && openId === null ? (
+        <SessionsPanel teamId={me.team_id} teams={teams} platforms={platforms} now={now} />
+      ) : view === 'notifications' && openId === null ? (
+        <NotificationsPanel />
+      ) : view === 'members' && openId === null ? (
         <MembersPanel viewer={me} teamId={me.team_id} teamName={me.team?.name} choice={me.role === 'admin' ? { teams } : undefined} />
+      ) : view === 'outreach' && openId === null ? (
+        <Suspense fallback={<p>{t('team.loading')}</p>}>
+          <OutreachPanel me={me} communes={communes} now={now} />
+        </Suspense>
       ) : openId !== null ? (
         <RequestView
           key={openId}
@@ -89,8 +107,8 @@ export default function Workspace({ membership, now, guides, platforms }: Props)
   );
 }
 
-/** Queue or members, for leaders and admins. */
-function ViewTabs({ view, onChange }: { view: View; onChange(view: View): void }) {
+/** Queue, members and help sessions (leaders and admins), the outreach log, notifications. */
+function ViewTabs({ view, onChange, members }: { view: View; onChange(view: View): void; members: boolean }) {
   const tab = (id: View, label: string) => (
     <button
       type="button"
@@ -104,7 +122,10 @@ function ViewTabs({ view, onChange }: { view: View; onChange(view: View): void }
   return (
     <nav className="app-team__tabs" aria-label={t('team.nav.label')}>
       {tab('queue', t('team.nav.queue'))}
-      {tab('members', t('team.nav.members'))}
+      {members && tab('members', t('team.nav.members'))}
+      {members && tab('sessions', sessionsT('sessions.nav'))}
+      {tab('outreach', t('team.nav.outreach'))}
+      {tab('notifications', tn('notifySettings.nav'))}
     </nav>
   );
 }

@@ -3,12 +3,10 @@ import { t } from '../i18n/admin';
 import { OUTCOME_LABELS } from '../team/labels';
 import { posterLabel, weekLabel } from './format';
 import { statisticsRows, statusLabel } from './statistics-view';
+import { csvField } from '../text/csv';
 
-/** One CSV field, quoted when it holds a comma, quote or line break. */
-export function csvField(value: string | number | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+/** One CSV field (src/lib/text/csv.ts: quoted when needed, formulas neutralised). */
+export { csvField };
 
 /**
  * The statistics as one CSV table for a spreadsheet, in the words of the page: three columns

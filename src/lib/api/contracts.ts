@@ -5,15 +5,19 @@
  */
 import * as admin from './admin';
 import * as booking from './booking';
+import * as confirmations from './confirmations';
 import * as guides from './guides';
+import * as outreach from './outreach';
+import * as notifications from './notifications';
 import * as portal from './portal';
 import * as posters from './posters';
 import type { RpcContract } from './rpc';
+import * as sessions from './sessions';
 import * as status from './status';
 import * as team from './team';
 
 /** The area modules by file name (src/lib/api/<area>.ts). */
-export const API_AREAS: Record<string, Record<string, unknown>> = { admin, booking, guides, portal, posters, status, team };
+export const API_AREAS: Record<string, Record<string, unknown>> = { admin, booking, confirmations, guides, notifications, outreach, portal, posters, sessions, status, team };
 
 /** Whether an export is a contract made by defineRpc. */
 function isRpcContract(value: unknown): value is RpcContract {

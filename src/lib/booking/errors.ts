@@ -41,6 +41,7 @@ export const FORM_ERRORS = [
   'on_behalf_invalid',
   'poster_invalid',
   'consent_version_invalid',
+  'message_channel_invalid',
   'rate_limited_phone',
   'rate_limited_address',
   'post_required',

@@ -3,7 +3,7 @@
  * island (src/islands/booking/) keeps the values in state and sends what toPayload() makes, once
  * helpRequestSchema has checked it (form-errors.ts, checkBooking()).
  */
-import { CONSENT_VERSION, type HelpRequest, type NeedId, type TimeWindow } from '../schemas/help-request';
+import { CONSENT_VERSION, type HelpRequest, type MessageChannel, type NeedId, type TimeWindow } from '../schemas/help-request';
 
 /** The inputs of the form, as the citizen sees them. */
 export interface BookingValues {
@@ -24,6 +24,10 @@ export interface BookingValues {
   description: string;
   timeWindow: TimeWindow;
   consent: boolean;
+  /** The citizen asked for messages about the request (default off). */
+  messages: boolean;
+  /** How: SMS or Zalo (used only with `messages`). */
+  messageChannel: MessageChannel;
   /** Honeypot (a hidden input only bots fill in). */
   website: string;
   /** The poster the citizen scanned (`?p=`), for the statistics. */
@@ -46,6 +50,8 @@ export const EMPTY_VALUES: Readonly<BookingValues> = Object.freeze({
   description: '',
   timeWindow: 'any',
   consent: false,
+  messages: false,
+  messageChannel: 'sms',
   website: '',
   poster: null,
 });
@@ -74,6 +80,7 @@ export function toPayload(values: BookingValues, idempotencyKey: string): Record
     source_poster: values.poster,
     consent: values.consent,
     consent_version: CONSENT_VERSION,
+    message_channel: values.messages ? values.messageChannel : null,
   };
 }
 
@@ -96,6 +103,8 @@ export function fromPayload(payload: HelpRequest): BookingValues {
     description: payload.description ?? '',
     timeWindow: payload.time_window,
     consent: true,
+    messages: !!payload.message_channel,
+    messageChannel: payload.message_channel ?? 'sms',
     poster: payload.source_poster,
   };
 }

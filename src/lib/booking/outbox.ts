@@ -1,11 +1,15 @@
 import type { HelpRequestAnswer } from '../api/booking';
 import type { HelpRequest } from '../schemas/help-request';
+import { OUTBOX_KEY } from './outbox-key';
 
 /**
  * The booking outbox: a submitted request waits here, with its idempotency key, until the server
  * has answered, so that a lost network, a reload or a double tap never loses or duplicates it
- * (the server returns the first answer for a repeated key). It lives in sessionStorage: it survives
- * reloads in the tab but not closing it, and holds personal data only until the answer arrives.
+ * (the server returns the first answer for a repeated key). It lives in localStorage, so closing
+ * the tab (or the browser) loses nothing: the form resumes it on /dat-lich/, and every other page of
+ * the site sends it on the next visit (src/components/site/PendingRequest.astro). It holds personal
+ * data only until the answer arrives. The confirmation stays in sessionStorage (a reload of the tab
+ * shows it again); the codes the device remembers for longer are my-requests.ts (no name, no phone).
  */
 
 /** A request waiting to be sent. */
@@ -16,6 +20,8 @@ export interface PendingBooking {
   attempts: number;
   /** When the citizen pressed "Gửi yêu cầu" (ms since epoch). */
   queuedAt: number;
+  /** Name of the chosen commune, remembered with the code once it is sent (pages other than the form have no list). */
+  communeName?: string;
 }
 
 /** A confirmed booking, kept so that a reload shows the confirmation again (no personal data). */
@@ -25,13 +31,21 @@ export interface ConfirmedBooking {
   communeName?: string;
 }
 
-const OUTBOX_KEY = 'tgs.booking.outbox.v1';
 const CONFIRMATION_KEY = 'tgs.booking.confirmation.v1';
 
 /** sessionStorage when the browser allows it (private modes and old browsers may not). */
 export function bookingStorage(): Storage | undefined {
   try {
     return typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** localStorage when the browser allows it: what must outlive the tab (the outbox, remembered codes). */
+export function durableStorage(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
   } catch {
     return undefined;
   }
@@ -56,12 +70,12 @@ function write(storage: Storage | undefined, key: string, value: unknown): void 
 }
 
 /** The request waiting to be sent, if any. */
-export function readOutbox(storage = bookingStorage()): PendingBooking | null {
+export function readOutbox(storage = durableStorage()): PendingBooking | null {
   const pending = read<PendingBooking>(storage, OUTBOX_KEY);
   return pending && typeof pending.payload?.idempotency_key === 'string' ? pending : null;
 }
 
-export function writeOutbox(pending: PendingBooking | null, storage = bookingStorage()): void {
+export function writeOutbox(pending: PendingBooking | null, storage = durableStorage()): void {
   write(storage, OUTBOX_KEY, pending);
 }
 

@@ -1,6 +1,7 @@
 import type { Guide } from '../schemas/guide';
 import { VIETNAM_TIME_ZONE } from '../domain/vietnam-time';
 import { foldVietnamese } from '../text/fold';
+import { allSteps } from './guide-steps';
 
 /** The slug of a guide from its collection id ("vssid/quen-mat-khau" → "quen-mat-khau"). */
 export function slugFromId(id: string): string {
@@ -18,17 +19,12 @@ export function searchTerms(guide: Guide): string {
     guide.summary,
     ...guide.tasks,
     ...guide.aliases,
-    ...guide.steps.map((step) => step.title),
+    ...(guide.ways ?? []).map((way) => way.title),
+    ...allSteps(guide).map((step) => step.title),
     ...guide.problems.map((p) => p.problem),
   ];
   const folded = new Set(foldVietnamese(words.join(' ')).split(' ').filter(Boolean));
   return [...guide.aliases, ...folded].join(' ');
-}
-
-/** Steps marked as key steps (for posters and print), falling back to the first four. */
-export function keySteps(guide: Guide) {
-  const key = guide.steps.filter((step) => step.key);
-  return key.length > 0 ? key : guide.steps.slice(0, 4);
 }
 
 /** Formats a date the Vietnamese way: 28/11/2026. */

@@ -6,6 +6,7 @@ import type { Commune } from '../schemas/commune';
 import type { Guide } from '../schemas/guide';
 import type { Platform } from '../schemas/platform';
 import { slugFromId } from './guides';
+import { allSteps } from './guide-steps';
 import { guidePath, platformPath } from './paths';
 import { platformsInOrder } from './guide-lists';
 import { communePosterId, guidePosterId } from '../domain/poster-id';
@@ -45,7 +46,7 @@ export function bookingFormProps(
       .sort((a, b) => a.name.localeCompare(b.name, 'vi')),
     guides: guides
       .filter(({ data }) => !data.replacedBy)
-      .map(({ data }) => ({ code: data.code, title: data.title, platform: data.platform, steps: data.steps.length })),
+      .map(({ data }) => ({ code: data.code, title: data.title, platform: data.platform, steps: allSteps(data).length })),
     platforms: platformsInOrder(platforms).map(({ data }) => ({ id: data.id, name: data.shortName })),
   };
 }

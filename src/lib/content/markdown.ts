@@ -7,3 +7,8 @@ import { marked } from 'marked';
 export function inlineMarkdown(text: string): string {
   return marked.parseInline(text, { async: false }) as string;
 }
+
+/** Renders a guide's Markdown intro (paragraphs allowed) as HTML. Trusted content only, as above. */
+export function blockMarkdown(text: string): string {
+  return marked.parse(text, { async: false }) as string;
+}

@@ -44,3 +44,11 @@ export function bookingPath(preset: BookingPreset = {}): string {
 export function stepAnchor(step: number): string {
   return `buoc-${step}`;
 }
+
+/** A commune page (teams, phone, help sessions): /xa/ha-tu/ */
+export function communePath(slug: string): string {
+  return `/xa/${slug}/`;
+}
+
+/** "Bạn ở xã/phường nào sau sáp nhập?", the list of communes with their former units: /xa/ */
+export const COMMUNE_INDEX_PATH = '/xa/';

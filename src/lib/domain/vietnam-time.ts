@@ -41,3 +41,9 @@ export function vietnamDayMonth(date: Date): string {
 export function vietnamDateTime(date: Date): string {
   return dateTime.format(date);
 }
+
+/** The date in Vietnam as people write it: "29/11/2026". */
+export function vietnamDate(date: Date): string {
+  const [year, month, day] = vietnamDay(0, date).split('-');
+  return `${day}/${month}/${year}`;
+}

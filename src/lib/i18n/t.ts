@@ -9,6 +9,12 @@ import team from './vi/team.json';
 import admin from './vi/admin.json';
 import forms from './vi/forms.json';
 import about from './vi/about.json';
+import outreach from './vi/outreach.json';
+import guideModel from './vi/guide-model.json';
+import confirmations from './vi/confirmations.json';
+import sessions from './vi/sessions.json';
+import teamNotifications from './vi/team-notifications.json';
+import phoneLookup from './vi/phone-lookup.json';
 import { createTranslator } from './translator';
 
 /**
@@ -31,6 +37,12 @@ const messages = {
   ...admin,
   ...forms,
   ...about,
+  ...outreach,
+  ...guideModel,
+  ...confirmations,
+  ...sessions,
+  ...teamNotifications,
+  ...phoneLookup,
 };
 
 /** Keys of every user-facing string. */

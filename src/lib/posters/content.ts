@@ -29,6 +29,8 @@ export async function allGuideEntries(): Promise<PosterGuideEntry[]> {
         slug: guide.id.slice(guide.id.indexOf('/') + 1),
         title: guide.data.title,
         steps: guide.data.steps,
+        ways: guide.data.ways,
+        checkedLive: guide.data.reviewed.checkedLive,
         replacedBy: guide.data.replacedBy,
         platformName: platform.shortName,
         platformOrder: platform.order,

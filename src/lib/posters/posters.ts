@@ -64,7 +64,24 @@ export interface PosterGuide {
   platform: string;
   slug: string;
   title: string;
-  steps: readonly { title: string; key?: boolean }[];
+  steps: readonly PosterStep[];
+  /** Alternatives ("Cách 1", "Cách 2"), each with its own steps. */
+  ways?: readonly { title: string; steps: readonly PosterStep[] }[];
+  /** False while nobody has followed the steps in the real app: the poster says so. */
+  checkedLive?: boolean;
+}
+
+/** A step as a poster needs it. */
+export interface PosterStep {
+  title: string;
+  key?: boolean;
+}
+
+/** The key steps printed on a poster: the common ones, then those of each way that has some. */
+export interface PosterSteps {
+  common: string[];
+  /** Ways with at least one printed step, with their number in the guide ("Cách 2"). */
+  ways: { number: number; title: string; steps: string[] }[];
 }
 
 /** Step titles without Markdown emphasis: posters print plain words. */
@@ -73,13 +90,25 @@ function plain(text: string): string {
 }
 
 /**
- * The 3–5 key steps printed on the poster, in their order in the guide: the steps marked
- * `key: true`, or the first four when a guide marks too few.
+ * The 3–5 key steps printed on the poster, in their order in the guide (common steps, then each
+ * way's): the steps marked `key: true`, or the first four when a guide marks too few. A way's
+ * steps stay under the way's title, so a reader never takes an alternative for the next step.
  */
-export function posterKeySteps(steps: PosterGuide['steps']): string[] {
-  const key = steps.filter((step) => step.key);
-  const chosen = key.length >= POSTER_MIN_STEPS ? key : steps.slice(0, 4);
-  return chosen.slice(0, POSTER_MAX_STEPS).map((step) => plain(step.title));
+export function posterKeySteps(guide: Pick<PosterGuide, 'steps' | 'ways'>): PosterSteps {
+  const ways = guide.ways ?? [];
+  const flat = [
+    ...guide.steps.map((step) => ({ step, way: 0 })),
+    ...ways.flatMap((way, index) => way.steps.map((step) => ({ step, way: index + 1 }))),
+  ];
+  const key = flat.filter(({ step }) => step.key);
+  const chosen = (key.length >= POSTER_MIN_STEPS ? key : flat.slice(0, 4)).slice(0, POSTER_MAX_STEPS);
+  const titles = (way: number) => chosen.filter((entry) => entry.way === way).map(({ step }) => plain(step.title));
+  return {
+    common: titles(0),
+    ways: ways
+      .map((way, index) => ({ number: index + 1, title: plain(way.title), steps: titles(index + 1) }))
+      .filter((way) => way.steps.length > 0),
+  };
 }
 
 /** Everything printed on a guide poster. */
@@ -90,7 +119,9 @@ export interface GuidePosterData {
   path: string;
   code: string;
   title: string;
-  keySteps: string[];
+  keySteps: PosterSteps;
+  /** False when the steps have not been followed in the real app yet (the poster says so). */
+  checkedLive: boolean;
   /** Big code: the short link `/g/<code>/?p=<id>`. */
   guideQr: PosterQr;
   /** Small code: the booking form with the guide preselected. */
@@ -105,7 +136,8 @@ export function guidePoster(guide: PosterGuide, site: URL | string | undefined):
     path: guidePosterPath(guide.platform, guide.slug),
     code: guide.code,
     title: guide.title,
-    keySteps: posterKeySteps(guide.steps),
+    keySteps: posterKeySteps(guide),
+    checkedLive: guide.checkedLive ?? false,
     guideQr: posterQr(withPosterId(shortPath(guide.code), id), site, t('poster.guide.qrLabel', { title: guide.title })),
     bookingQr: posterQr(bookingPath({ guide: guide.code, poster: id }), site, t('poster.guide.bookingQrLabel')),
   };

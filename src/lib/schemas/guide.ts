@@ -30,6 +30,21 @@ export const guideStepSchema = z.object({
   key: z.boolean().default(false),
 });
 
+/**
+ * One alternative way of doing the task ("Cách 1: Qua email trong ứng dụng"): the citizen picks one
+ * way and follows only its steps, numbered from 1 within the way. Use ways instead of numbering
+ * "Hoặc …" steps after the ones they replace.
+ */
+export const guideWaySchema = z.object({
+  /** What the way is, short ("Qua email trong ứng dụng"); printed as "Cách 1: <title>". */
+  title: z.string().min(3).max(90),
+  /** Who should choose this way ("Tài khoản đã đăng ký email"); printed as "Dùng khi: <when>". */
+  when: z.string().min(3).max(160).optional(),
+  /** The way's steps; at least one. */
+  steps: z.array(guideStepSchema).min(1),
+});
+export type GuideWay = z.output<typeof guideWaySchema>;
+
 /** A common problem and how to fix it. */
 const problemSchema = z.object({
   /** The symptom in the citizen's words ("Không nhận được mã OTP"). */
@@ -60,12 +75,17 @@ export const guideSchema = z.object({
   tasks: z.array(z.string().min(3)).min(1),
   /** Who the guide is for ("Người lao động có sổ BHXH"). */
   audience: z.string().min(5),
-  /** What to have ready before starting ("CCCD gắn chip", "VNeID mức 2"). */
-  prerequisites: z.array(z.string().min(3)).default([]),
+  /** What to have ready before starting ("CCCD gắn chip", "VNeID mức 2"); at least one. */
+  prerequisites: z.array(z.string().min(3)).min(1),
   /** Estimated minutes to complete. */
   minutes: z.number().int().min(1).max(120),
-  /** Ordered steps; at least two. */
-  steps: z.array(guideStepSchema).min(2),
+  /**
+   * Ordered steps everyone does (before choosing a way, when the guide has ways). Together with the
+   * ways, at least two: `steps.length + ways.length >= 2`.
+   */
+  steps: z.array(guideStepSchema).default([]),
+  /** Alternatives ("Cách 1", "Cách 2" …) after the common steps; when present, at least two. */
+  ways: z.array(guideWaySchema).min(2).optional(),
   /** Common problems with fixes. */
   problems: z.array(problemSchema).default([]),
   /**
@@ -88,5 +108,8 @@ export const guideSchema = z.object({
   sources: z.array(sourceSchema).min(1),
   /** Code of the guide that replaces this one; set when a guide is withdrawn (keeps QR links alive). */
   replacedBy: guideCodeSchema.optional(),
+}).refine((guide) => guide.steps.length + (guide.ways?.length ?? 0) >= 2, {
+  message: 'Cần ít nhất 2 bước, hoặc các bước chung cộng các cách (ways) từ 2 trở lên',
+  path: ['steps'],
 });
 export type Guide = z.output<typeof guideSchema>;

@@ -26,6 +26,10 @@ export type TimeWindow = (typeof TIME_WINDOWS)[number];
  */
 export const CONSENT_VERSION = '2026-11-28';
 
+/** Channels a citizen may choose for messages about their request (SMS or Zalo ZNS). */
+export const MESSAGE_CHANNELS = ['sms', 'zalo'] as const;
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+
 /** Rough bounding box of Quảng Ninh; GPS points outside it are ignored (with a note). */
 export const PROVINCE_BOUNDS = { minLat: 20.6, maxLat: 21.75, minLon: 106.4, maxLon: 108.15 } as const;
 
@@ -37,6 +41,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const FORBIDDEN_IN_NAME =
   /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff<>"\\{}[\]|^~=*$#@%;]/;
 const ONLY_DIGITS_AND_PUNCTUATION = /^[0-9 .,'()/&+!?:-]*$/;
+/**
+ * A letter of the scripts a name here is written in (Latin with Vietnamese, Greek, Cyrillic, Arabic,
+ * Thai, Lao, Khmer, CJK, kana, Hangul), spelled as ranges, not \p{L}, so that app.is_valid_name
+ * uses the very same class (PostgreSQL's [[:alpha:]] depends on the server's locale: on C.UTF-8
+ * it counts Arabic-Indic digits as letters). Digits of every script, emoji and symbols are outside.
+ */
+const LETTER = /[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u0386-\u03FF\u0400-\u04FF\u0620-\u064A\u0E01-\u0E30\u0E81-\u0EB0\u1780-\u17B3\u1E00-\u1EFF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7A3]/;
 const FORBIDDEN_IN_ADDRESS = /[\u0000-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff<>]/;
 /** As for names, but line feeds are allowed and markup characters are just text. */
 const FORBIDDEN_IN_DESCRIPTION = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
@@ -60,14 +71,15 @@ export function cleanText(text: string): string {
     .replace(/^[ \n]+|[ \n]+$/g, '');
 }
 
-/** A cleaned name: 2–80 characters, no control/markup characters, not only digits and punctuation. */
+/** A cleaned name: 2–80 characters, no control/markup characters, not only digits and punctuation, at least one letter. */
 export function isValidName(cleaned: string): boolean {
   const length = codePointLength(cleaned);
   return (
     length >= 2 &&
     length <= LIMITS.name &&
     !FORBIDDEN_IN_NAME.test(cleaned) &&
-    !ONLY_DIGITS_AND_PUNCTUATION.test(cleaned)
+    !ONLY_DIGITS_AND_PUNCTUATION.test(cleaned) &&
+    LETTER.test(cleaned)
   );
 }
 
@@ -193,6 +205,12 @@ const helpRequestObject = z.object(
     consent: z.literal(true, { error: 'consent_required' }),
     /** Version of the consent text shown. */
     consent_version: z.literal(CONSENT_VERSION, { error: 'consent_version_invalid' }),
+    /**
+     * Messages about the request (the code and verification word, then when a volunteer accepts and
+     * closes it) by SMS or Zalo, when the citizen ticked the box (default off); absent or null: none.
+     * Stored with the consent version.
+     */
+    message_channel: then(z.nullish(z.enum(MESSAGE_CHANNELS, { error: 'message_channel_invalid' })), (v) => v ?? null),
   },
   { error: 'payload_invalid' },
 );
@@ -258,6 +276,7 @@ export const helpRequestSchema = then(
     source_poster: v.source_poster,
     consent: true as const,
     consent_version: v.consent_version,
+    ...(v.message_channel ? { message_channel: v.message_channel } : {}),
   }),
 );
 
