@@ -27,7 +27,9 @@ describe('CSV fields', () => {
     stats.by_commune = [{ commune_code: '06685', commune_name: '=HYPERLINK("http://x","Bấm")', count: 1 }];
     stats.stale_teams = [{ team_id: 1, team_code: 'T1', team_name: '@SUM(1+1)', not_accepted: 1, accepted_not_closed: 0 }] as typeof stats.stale_teams;
     const csv = statisticsToCsv(stats);
-    expect(csv).toContain(`commune,06685,"'=HYPERLINK(""http://x"",""Bấm"")",1`);
-    expect(csv).toContain(`stale_team,T1,"'@SUM(1+1)",1`);
+    // Rows read "Phần,Mục,Số liệu": the item is the name with its code in brackets.
+    expect(csv).toContain(`,"'=HYPERLINK(""http://x"",""Bấm"") (06685)",1\r\n`);
+    expect(csv).toContain(`,"'@SUM(1+1) (T1)",1\r\n`);
+    expect(csv).not.toMatch(/(^|,)[=@]/m);
   });
 });
