@@ -198,11 +198,11 @@ describe.each(inject('stacks'))('admin teams on $backend', (stack) => {
     const fields = { code: `${P}-X`, commune: '06685', base_lat: '20.95', base_lon: '107.07' };
     for (const bad of [name, '+84 Tổ', '-Tổ âm', '@Tổ']) {
       expect(await callRpc(adminSaveTeam, { team_id: null, team: { ...fields, name: bad } }, admin)).toEqual({
-        ok: true, data: { ok: false, errors: [{ column: 'name', code: 'invalid' }] },
+        ok: true, data: { ok: false, errors: [{ column: 'name', code: 'invalid', value: bad }] },
       });
     }
     const imported = await callRpc(adminImportTeams, { csv: `${header}\n${P}-X,"=1+1",06685,20.95,107.07,,,,,`, apply: false }, admin);
-    expect(imported.ok && imported.data.errors).toEqual([{ line: 2, column: 'name', code: 'invalid' }]);
+    expect(imported.ok && imported.data.errors).toEqual([{ line: 2, column: 'name', code: 'invalid', value: '=1+1' }]);
   });
 
   it('lists teams with search (diacritics optional), commune, active and overloaded filters', async () => {
