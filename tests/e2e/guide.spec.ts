@@ -19,7 +19,7 @@ test.describe('on a 360 px phone', () => {
     // Step headings carry their number for screen readers ("Bước 3: …").
     await expect(page.locator('#buoc-3 h4')).toHaveText(/^Bước 3\s*:/);
     await expect(page.locator('#buoc-7 h4')).toHaveText(/^Bước 2\s*:/);
-    await expect(page.locator('#buoc-7').getByRole('link', { name: /cách 2, bước 2/ })).toHaveAttribute(
+    await expect(page.locator('#buoc-7').getByRole('link', { name: /Bị vướng ở bước này\? Nhờ tổ công nghệ số giúp cách 2, bước 2/ })).toHaveAttribute(
       'href',
       '/dat-lich/?huong-dan=vs4&buoc=7',
     );

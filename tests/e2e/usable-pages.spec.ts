@@ -184,18 +184,25 @@ test.describe('light colour scheme', () => {
 
 test.describe('anchor links on guide headings and steps (point 23)', () => {
   test('each step and section heading has an id and a small link to itself, shown on focus, hidden in print', async ({ page }) => {
+    // A guide with ways: a step's link names its way ("cách 1, bước 2").
     await page.goto('/vssid/quen-mat-khau/');
     const step = page.locator('#buoc-2');
-    const link = step.getByRole('link', { name: /Liên kết đến bước 2/ });
+    const link = step.getByRole('link', { name: /Liên kết đến cách 1, bước 2/ });
     await expect(link).toHaveAttribute('href', '#buoc-2');
     // Quiet until wanted: not shown until focused or hovered.
     expect(await link.evaluate((el) => getComputedStyle(el).opacity)).toBe('0');
     await link.focus();
     expect(await link.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
-    const problems = page.locator('h2#cac-buoc');
-    await expect(problems.getByRole('link', { name: /Liên kết đến phần/ })).toHaveAttribute('href', '#cac-buoc');
+    const ways = page.locator('h2#chon-mot-cach');
+    await expect(ways.getByRole('link', { name: /Liên kết đến phần/ })).toHaveAttribute('href', '#chon-mot-cach');
     await page.emulateMedia({ media: 'print' });
     await expect(link).toBeHidden();
+
+    // A guide with one list of steps: "bước 2", and the steps' section heading.
+    await page.emulateMedia({ media: 'screen' });
+    await page.goto('/vssid/cai-dat/');
+    await expect(page.locator('#buoc-2').getByRole('link', { name: /Liên kết đến bước 2$/ })).toHaveAttribute('href', '#buoc-2');
+    await expect(page.locator('h2#cac-buoc').getByRole('link', { name: /Liên kết đến phần/ })).toHaveAttribute('href', '#cac-buoc');
   });
 });
 
