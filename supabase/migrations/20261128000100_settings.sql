@@ -41,8 +41,8 @@ insert into app.settings (key, value, description) values
   ('privacy.hash_salt', to_jsonb(gen_random_uuid()::text),
    'Secret salt for hashing phone numbers and client addresses in rate-limit buckets. Random per database.'),
   -- Booking and routing.
-  ('consent.versions', '["2026-11-28"]',
-   'Versions of the consent text the booking form may send; the form shows the newest.'),
+  ('consent.versions', '["2026-11-28", "2026-11-29"]',
+   'Versions of the consent text the booking form may send; the form shows the newest. Older ones stay valid for requests still waiting in a device''s outbox.'),
   ('routing.max_candidates', '20',
    'How many nearest candidate teams routing considers (and locks) for one request.'),
   -- Team workspace and escalation.

@@ -57,8 +57,8 @@ insert into app.settings (key, value, description) values
    'How many proxies in front of PostgREST append to x-forwarded-for; the client address is that many entries from the right. The leftmost entries are whatever the caller sent and are never trusted.');
 
 insert into app.settings (key, value, description) values
-  ('consent.versions', '["2026-11-28"]',
-   'Versions of the consent text the booking form may send; the form shows the newest.');
+  ('consent.versions', '["2026-11-28", "2026-11-29"]',
+   'Versions of the consent text the booking form may send; the form shows the newest. Older ones stay valid for requests still waiting in a device''s outbox.');
 
 insert into app.settings (key, value, description) values
   ('escalation.accept_within_minutes', '360',

@@ -4,6 +4,7 @@ import { withSql } from '../support/clients.ts';
 import { changeSettings, RELAXED_LIMITS } from '../support/help-requests.ts';
 import { KY_THUONG, QUANG_LA, TeamWorld, type TestMember } from '../support/team.ts';
 import { callRpc } from '../../src/lib/api/rpc.ts';
+import { CONSENT_VERSION } from '../../src/lib/schemas/help-request.ts';
 import {
   deletePushSubscription,
   myNotificationSettings,
@@ -114,7 +115,7 @@ describe.each(inject('stacks'))('notification events on $backend', (stack) => {
     }
     const stored = await withSql(stack, async (sql) =>
       (await sql.query('select message_channel, message_consent_version from app.help_requests where id = $1', [booked.id])).rows[0]);
-    expect(stored).toEqual({ message_channel: 'sms', message_consent_version: '2026-11-28' });
+    expect(stored).toEqual({ message_channel: 'sms', message_consent_version: CONSENT_VERSION });
   });
 
   it('sends the citizen nothing without their opt-in, and refuses an unknown channel', async () => {

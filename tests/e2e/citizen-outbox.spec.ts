@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { CONSENT_VERSION } from '../../src/lib/schemas/help-request.ts';
 import pg from 'pg';
 import AxeBuilder from '@axe-core/playwright';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
@@ -157,7 +158,7 @@ test('messages to the citizen are off by default; ticked, the chosen channel is 
   );
   expect(rows).toEqual([
     { citizen_phone: '0912345103', message_channel: null, message_consent_version: null },
-    { citizen_phone: '0912345104', message_channel: 'zalo', message_consent_version: '2026-11-28' },
+    { citizen_phone: '0912345104', message_channel: 'zalo', message_consent_version: CONSENT_VERSION },
   ]);
 });
 

@@ -23,8 +23,9 @@ export type TimeWindow = (typeof TIME_WINDOWS)[number];
 /**
  * Version of the consent text the form shows (src/lib/i18n/vi/booking.json, `booking.consent.*`).
  * When the wording changes, add a new version here and to the setting `consent.versions`.
+ * 2026-11-29: the sentence about messages by SMS or Zalo (message_channel) was added.
  */
-export const CONSENT_VERSION = '2026-11-28';
+export const CONSENT_VERSION = '2026-11-29';
 
 /** Channels a citizen may choose for messages about their request (SMS or Zalo ZNS). */
 export const MESSAGE_CHANNELS = ['sms', 'zalo'] as const;
