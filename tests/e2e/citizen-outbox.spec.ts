@@ -4,6 +4,7 @@ import pg from 'pg';
 import AxeBuilder from '@axe-core/playwright';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
 import { E2E_DIST, ROOT } from './e2e-env.ts';
+import { fillBookingForm } from './flows.ts';
 
 /**
  * The citizen's side of the notifications issue on a 360 px phone, against the production build
@@ -39,12 +40,7 @@ async function sql<T = Record<string, unknown>>(text: string, values: unknown[] 
 
 /** Fills the form for a citizen of Phường Hạ Long. */
 async function fillForm(page: Page, phone: string) {
-  await page.getByLabel('Số điện thoại của bạn').fill(phone);
-  await page.getByLabel('Họ và tên', { exact: true }).fill('Nguyễn Thị Mai');
-  await page.getByLabel('Xã, phường hoặc đặc khu nơi cần giúp').fill('ha long');
-  await page.getByRole('button', { name: /^Phường Hạ Long/ }).click();
-  await page.getByLabel('VssID').check();
-  await page.getByLabel(/Tôi đồng ý cho tổ công nghệ số/).check();
+  await fillBookingForm(page, { phone, name: 'Nguyễn Thị Mai', commune: { typed: 'ha long', name: 'Phường Hạ Long' } });
 }
 
 test('a booking made offline survives closing the tab and is sent once from another page', async ({ browser }) => {
