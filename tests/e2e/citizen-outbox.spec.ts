@@ -1,10 +1,9 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import pg from 'pg';
 import AxeBuilder from '@axe-core/playwright';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
 import { E2E_DIST, ROOT } from './e2e-env.ts';
-import { fillBookingForm } from './flows.ts';
+import { fillBookingForm, queryRows } from './flows.ts';
 
 /**
  * The citizen's side of the notifications issue on a 360 px phone, against the production build
@@ -28,15 +27,7 @@ test.afterAll(async () => {
   await stack?.stop();
 });
 
-async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: stack.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const sql = <T = Record<string, unknown>>(text: string, values: unknown[] = []) => queryRows<T>(stack.databaseUrl, text, values);
 
 /** Fills the form for a citizen of Phường Hạ Long. */
 async function fillForm(page: Page, phone: string) {

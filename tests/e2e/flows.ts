@@ -1,10 +1,22 @@
 import { expect, type Page } from '@playwright/test';
+import pg from 'pg';
 
 /**
  * Flows several e2e specs go through the same way: signing in with the code emailed by the local
  * auth stand-in (read, as a person would, from its mailbox page), and filling and sending the
- * booking form of /dat-lich/ as a citizen.
+ * booking form of /dat-lich/ as a citizen; and reading rows straight from the stack's database.
  */
+
+/** Runs one query on the database at `databaseUrl` (a connection of its own) and returns the rows. */
+export async function queryRows<T = Record<string, unknown>>(databaseUrl: string, text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
 
 export interface SignInOptions {
   /** The page that asks for the email: /doi/ (the default) or /quan-tri/. */

@@ -1,11 +1,10 @@
 import path from 'node:path';
-import pg from 'pg';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
 import { teamNotice } from '../../supabase/functions/_shared/messages.ts';
 import { E2E_DIST, ROOT } from './e2e-env.ts';
-import { fillBookingForm, sendBookingForm, signInWithEmailedCode } from './flows.ts';
+import { fillBookingForm, queryRows, sendBookingForm, signInWithEmailedCode } from './flows.ts';
 
 /**
  * Push notifications in a real Chromium, against the production build served by a stack of this
@@ -28,15 +27,7 @@ test.afterAll(async () => {
   await stack?.stop();
 });
 
-async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: stack.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const sql = <T = Record<string, unknown>>(text: string, values: unknown[] = []) => queryRows<T>(stack.databaseUrl, text, values);
 
 /** Signs in at /doi/ with the code from the local mailbox page. */
 const signIn = (page: Page, email: string) => signInWithEmailedCode(page, stack.url, email);

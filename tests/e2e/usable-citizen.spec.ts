@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import pg from 'pg';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
 import { E2E_DIST, ROOT } from './e2e-env.ts';
-import { fillBookingForm, sendBookingForm, shownReferenceCode } from './flows.ts';
+import { fillBookingForm, queryRows, sendBookingForm, shownReferenceCode } from './flows.ts';
 
 /**
  * Usability fixes of issue 16 on the citizen's booking and status pages, on a 360 px phone against
@@ -23,15 +22,7 @@ test.afterAll(async () => {
   await stack?.stop();
 });
 
-async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: stack.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const sql = <T = Record<string, unknown>>(text: string, values: unknown[] = []) => queryRows<T>(stack.databaseUrl, text, values);
 
 /** Fills everything but the commune. */
 async function fillAllButCommune(page: Page, phone: string) {
