@@ -1,7 +1,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { signedInClient, withSql } from '../support/clients.ts';
-import { changeSettings, RELAXED_LIMITS } from '../support/help-requests.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { withSql } from '../support/clients.ts';
+import { adminForImports, importCodePrefix, TEAM_CSV_HEADER } from '../support/admin-import.ts';
 import { TeamWorld } from '../support/team.ts';
 import { callRpc } from '../../src/lib/api/rpc.ts';
 import { adminImportTeams } from '../../src/lib/api/admin.ts';
@@ -13,25 +13,10 @@ import { adminImportTeams } from '../../src/lib/api/admin.ts';
  */
 describe.each(inject('stacks'))('team import usability on $backend', (stack) => {
   const world = new TeamWorld(stack, 'adm-usable');
-  const P = `USE${world.prefix.replace(/[^a-z0-9]/gi, '').toUpperCase().slice(-8)}`;
-  const header = 'code,name,commune,base_lat,base_lon,service_radius_m,capacity,public_phone,active,covers';
+  const P = importCodePrefix(world, 'USE');
+  const header = TEAM_CSV_HEADER;
   let admin: SupabaseClient;
-  let restore: () => Promise<void>;
-
-  beforeAll(async () => {
-    restore = await changeSettings(stack, RELAXED_LIMITS);
-    await world.member('admin', 'admin', null);
-    admin = await world.signIn('admin');
-  });
-
-  afterAll(async () => {
-    await withSql(stack, async (sql) => {
-      const ids = (await sql.query('select id from app.teams where code like $1', [`${P}-%`])).rows.map((r) => Number(r.id));
-      world.teamIds.push(...ids);
-    });
-    await restore?.();
-    await world.cleanUp();
-  });
+  adminForImports(stack, world, P, (client) => (admin = client));
 
   it('accepts phones written with spaces, dots, +84 or as a landline, stored normalised', async () => {
     const phones = ['0912 345 678', '091 234 5678', '+84 912 345 678', '0912.345.678', '0203 3825 123', '0912\u00a0345\u00a0678'];

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { SupabaseClient } from '@supabase/supabase-js';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { anonClient, signedInClient, withSql } from '../support/clients.ts';
-import { changeSettings, RELAXED_LIMITS } from '../support/help-requests.ts';
+import { adminForImports, importCodePrefix, TEAM_CSV_HEADER } from '../support/admin-import.ts';
 import { QUANG_LA, TeamWorld } from '../support/team.ts';
 import { callRpc } from '../../src/lib/api/rpc.ts';
 import { FORMULA_CASES, csvField } from '../../src/lib/text/csv.ts';
@@ -17,11 +17,11 @@ import { adminExportTeams, adminImportTeams, adminSaveTeam, adminSetTeamActive, 
 describe.each(inject('stacks'))('admin teams on $backend', (stack) => {
   const world = new TeamWorld(stack, 'adm-teams');
   // Codes unique to this run: the stacks are shared by every test file.
-  const P = `IMP${world.prefix.replace(/[^a-z0-9]/gi, '').toUpperCase().slice(-8)}`;
+  const P = importCodePrefix(world, 'IMP');
   let admin: SupabaseClient;
-  let restore: () => Promise<void>;
+  adminForImports(stack, world, P, (client) => (admin = client));
 
-  const header = 'code,name,commune,base_lat,base_lon,service_radius_m,capacity,public_phone,active,covers';
+  const header = TEAM_CSV_HEADER;
   /** A file as a spreadsheet saves it: BOM, CRLF, quoted fields with commas and quotes. */
   const goodCsv = [
     `\ufeff${header}`,
@@ -44,21 +44,6 @@ describe.each(inject('stacks'))('admin teams on $backend', (stack) => {
       )).rows[0],
     );
   }
-
-  beforeAll(async () => {
-    restore = await changeSettings(stack, RELAXED_LIMITS);
-    await world.member('admin', 'admin', null);
-    admin = await world.signIn('admin');
-  });
-
-  afterAll(async () => {
-    await withSql(stack, async (sql) => {
-      const ids = (await sql.query('select id from app.teams where code like $1', [`${P}-%`])).rows.map((r) => Number(r.id));
-      world.teamIds.push(...ids);
-    });
-    await restore?.();
-    await world.cleanUp();
-  });
 
   it('imports a spreadsheet file: quoted commas, Vietnamese text, communes by code, slug or name', async () => {
     const result = await callRpc(adminImportTeams, { csv: goodCsv }, admin);

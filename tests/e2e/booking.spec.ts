@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import pg from 'pg';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
 import { E2E_DIST, ROOT } from './e2e-env.ts';
+import { fillBookingForm, queryRows } from './flows.ts';
 
 /**
  * Booking in-person help on a 360 px phone, against the production build served by a stack of this
@@ -25,26 +25,12 @@ test.afterAll(async () => {
   await stack?.stop();
 });
 
-async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: stack.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const sql = <T = Record<string, unknown>>(text: string, values: unknown[] = []) => queryRows<T>(stack.databaseUrl, text, values);
 
 /** Fills the form for a citizen of Phường Hạ Long, found by typing without diacritics. */
 async function fillForm(page: Page, phone: string) {
-  await page.getByLabel('Số điện thoại của bạn').fill(phone);
-  await page.getByLabel('Họ và tên', { exact: true }).fill('Nguyễn Thị Mai');
-  await page.getByLabel('Xã, phường hoặc đặc khu nơi cần giúp').fill('ha long');
-  await page.getByRole('button', { name: /^Phường Hạ Long/ }).click();
-  await expect(page.getByText('Đã chọn: Phường Hạ Long')).toBeVisible();
-  // At least one need (a guide link preselects its platform).
-  await page.getByLabel('VssID').check();
-  await page.getByLabel(/Tôi đồng ý cho tổ công nghệ số/).check();
+  // At least one need is ticked (VssID; a guide link preselects its platform).
+  await fillBookingForm(page, { phone, name: 'Nguyễn Thị Mai', commune: { typed: 'ha long', name: 'Phường Hạ Long', expectChosen: true } });
 }
 
 test('books from a guide step link: preselected guide and step, errors first, then a confirmation', async ({ page }) => {

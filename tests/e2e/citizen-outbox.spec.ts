@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { CONSENT_VERSION } from '../../src/lib/schemas/help-request.ts';
-import pg from 'pg';
 import AxeBuilder from '@axe-core/playwright';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
 import { E2E_DIST, ROOT } from './e2e-env.ts';
+import { fillBookingForm, queryRows } from './flows.ts';
 
 /**
  * The citizen's side of the notifications issue on a 360 px phone, against the production build
@@ -28,24 +28,11 @@ test.afterAll(async () => {
   await stack?.stop();
 });
 
-async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: stack.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const sql = <T = Record<string, unknown>>(text: string, values: unknown[] = []) => queryRows<T>(stack.databaseUrl, text, values);
 
 /** Fills the form for a citizen of Phường Hạ Long. */
 async function fillForm(page: Page, phone: string) {
-  await page.getByLabel('Số điện thoại của bạn').fill(phone);
-  await page.getByLabel('Họ và tên', { exact: true }).fill('Nguyễn Thị Mai');
-  await page.getByLabel('Xã, phường hoặc đặc khu nơi cần giúp').fill('ha long');
-  await page.getByRole('button', { name: /^Phường Hạ Long/ }).click();
-  await page.getByLabel('VssID').check();
-  await page.getByLabel(/Tôi đồng ý cho tổ công nghệ số/).check();
+  await fillBookingForm(page, { phone, name: 'Nguyễn Thị Mai', commune: { typed: 'ha long', name: 'Phường Hạ Long' } });
 }
 
 test('a booking made offline survives closing the tab and is sent once from another page', async ({ browser }) => {

@@ -4,6 +4,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
 import { vietnamDay } from '../../src/lib/domain/vietnam-time.ts';
 import { E2E_DIST, ROOT } from './e2e-env.ts';
+import { signInWithEmailedCode } from './flows.ts';
 
 /**
  * Volunteers confirm guides in the real app, against the production build served by a stack of
@@ -35,16 +36,7 @@ async function phone(browser: Browser): Promise<Page> {
 
 /** Signs in at `path` (/doi/ or /quan-tri/) with the code from the local mailbox page. */
 async function signIn(page: Page, where: string, email: string, emailLabel: string) {
-  await page.goto(`${stack.url}${where}`);
-  await page.getByLabel(emailLabel).fill(email);
-  await page.getByRole('button', { name: 'Gửi mã đăng nhập' }).click();
-  await expect(page.getByLabel('Mã đăng nhập (6 số)')).toBeVisible();
-  const mailbox = await page.context().newPage();
-  await mailbox.goto(`${stack.url}/auth/v1/mailbox`);
-  const code = (await mailbox.getByRole('row', { name: email }).first().locator('strong').textContent()) ?? '';
-  await mailbox.close();
-  await page.getByLabel('Mã đăng nhập (6 số)').fill(code);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+  await signInWithEmailedCode(page, stack.url, email, { at: where, emailLabel });
 }
 
 /** Fills the confirmation form of /doi/ and sends it. */

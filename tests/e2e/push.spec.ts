@@ -1,10 +1,10 @@
 import path from 'node:path';
-import pg from 'pg';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
 import { teamNotice } from '../../supabase/functions/_shared/messages.ts';
 import { E2E_DIST, ROOT } from './e2e-env.ts';
+import { fillBookingForm, queryRows, sendBookingForm, signInWithEmailedCode } from './flows.ts';
 
 /**
  * Push notifications in a real Chromium, against the production build served by a stack of this
@@ -27,41 +27,16 @@ test.afterAll(async () => {
   await stack?.stop();
 });
 
-async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: stack.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const sql = <T = Record<string, unknown>>(text: string, values: unknown[] = []) => queryRows<T>(stack.databaseUrl, text, values);
 
 /** Signs in at /doi/ with the code from the local mailbox page. */
-async function signIn(page: Page, email: string) {
-  await page.goto(`${stack.url}/doi/`);
-  await page.getByLabel('Email của bạn').fill(email);
-  await page.getByRole('button', { name: 'Gửi mã đăng nhập' }).click();
-  await expect(page.getByLabel('Mã đăng nhập (6 số)')).toBeVisible();
-  const mailbox = await page.context().newPage();
-  await mailbox.goto(`${stack.url}/auth/v1/mailbox`);
-  const code = (await mailbox.getByRole('row', { name: email }).first().locator('strong').textContent()) ?? '';
-  await mailbox.close();
-  await page.getByLabel('Mã đăng nhập (6 số)').fill(code);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-}
+const signIn = (page: Page, email: string) => signInWithEmailedCode(page, stack.url, email);
 
 /** Books help for Phường Hồng Gai (routed to the demo Hồng Gai team); returns the request's id. */
 async function book(page: Page, phone: string): Promise<number> {
   await page.goto(`${stack.url}/dat-lich/`);
-  await page.getByLabel('Số điện thoại của bạn').fill(phone);
-  await page.getByLabel('Họ và tên', { exact: true }).fill('Trần Văn Hùng');
-  await page.getByLabel('Xã, phường hoặc đặc khu nơi cần giúp').fill('hong gai');
-  await page.getByRole('button', { name: /^Phường Hồng Gai/ }).click();
-  await page.getByLabel('VssID').check();
-  await page.getByLabel(/Tôi đồng ý cho tổ công nghệ số/).check();
-  await page.getByRole('button', { name: 'Gửi yêu cầu' }).click();
-  await expect(page.getByRole('heading', { name: 'Đã gửi yêu cầu' })).toBeVisible();
+  await fillBookingForm(page, { phone, name: 'Trần Văn Hùng', commune: { typed: 'hong gai', name: 'Phường Hồng Gai' } });
+  await sendBookingForm(page);
   const [row] = await sql<{ id: string }>(`select id from app.help_requests where citizen_phone = $1`, [phone.replace(/\s/g, '')]);
   return Number(row.id);
 }

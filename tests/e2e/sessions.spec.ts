@@ -6,6 +6,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
 import { E2E_DIST, ROOT } from './e2e-env.ts';
+import { signInWithEmailedCode } from './flows.ts';
 
 /**
  * Help sessions, commune pages and team posters in Chromium, against the production build served by
@@ -38,18 +39,7 @@ async function sql(query: string, values: unknown[] = []) {
   }
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${stack.url}/doi/`);
-  await page.getByLabel('Email của bạn').fill(email);
-  await page.getByRole('button', { name: 'Gửi mã đăng nhập' }).click();
-  await expect(page.getByLabel('Mã đăng nhập (6 số)')).toBeVisible();
-  const mailbox = await page.context().newPage();
-  await mailbox.goto(`${stack.url}/auth/v1/mailbox`);
-  const code = (await mailbox.getByRole('row', { name: email }).first().locator('strong').textContent()) ?? '';
-  await mailbox.close();
-  await page.getByLabel('Mã đăng nhập (6 số)').fill(code);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-}
+const signIn = (page: Page, email: string) => signInWithEmailedCode(page, stack.url, email);
 
 async function decodeQr(qr: Locator): Promise<string> {
   const png = PNG.sync.read(await qr.screenshot());

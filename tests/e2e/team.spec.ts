@@ -5,6 +5,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
 import { BUDGETS, weighPage } from '../support/page-weight.ts';
 import { E2E_DIST, ROOT } from './e2e-env.ts';
+import { fillBookingForm, sendBookingForm, signInWithEmailedCode } from './flows.ts';
 
 /**
  * The team workspace (/doi/) on a 360 px phone, against the production build served by a stack of
@@ -44,32 +45,13 @@ async function phone(browser: Browser): Promise<Page> {
 }
 
 /** Signs in at /doi/ with the code read, as a person would, from the local mailbox page. */
-async function signIn(page: Page, email: string) {
-  await page.goto(`${stack.url}/doi/`);
-  await page.getByLabel('Email của bạn').fill(email);
-  await page.getByRole('button', { name: 'Gửi mã đăng nhập' }).click();
-  await expect(page.getByLabel('Mã đăng nhập (6 số)')).toBeVisible();
-  const mailbox = await page.context().newPage();
-  await mailbox.goto(`${stack.url}/auth/v1/mailbox`);
-  const code = (await mailbox.getByRole('row', { name: email }).first().locator('strong').textContent()) ?? '';
-  await mailbox.close();
-  expect(code).toMatch(/^\d{6}$/);
-  await page.getByLabel('Mã đăng nhập (6 số)').fill(code);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-}
+const signIn = (page: Page, email: string) => signInWithEmailedCode(page, stack.url, email, { expectSixDigitCode: true });
 
 /** Books help for Phường Hồng Gai through the booking form; returns the reference code. */
 async function book(page: Page, phone: string): Promise<{ code: string; word: string }> {
   await page.goto(`${stack.url}/dat-lich/`);
-  await page.getByLabel('Số điện thoại của bạn').fill(phone);
-  await page.getByLabel('Họ và tên', { exact: true }).fill('Trần Văn Hùng');
-  await page.getByLabel('Xã, phường hoặc đặc khu nơi cần giúp').fill('hong gai');
-  await page.getByRole('button', { name: /^Phường Hồng Gai/ }).click();
-  await expect(page.getByText('Đã chọn: Phường Hồng Gai')).toBeVisible();
-  await page.getByLabel('VssID').check();
-  await page.getByLabel(/Tôi đồng ý cho tổ công nghệ số/).check();
-  await page.getByRole('button', { name: 'Gửi yêu cầu' }).click();
-  await expect(page.getByRole('heading', { name: 'Đã gửi yêu cầu' })).toBeVisible();
+  await fillBookingForm(page, { phone, name: 'Trần Văn Hùng', commune: { typed: 'hong gai', name: 'Phường Hồng Gai', expectChosen: true } });
+  await sendBookingForm(page);
   const code = (await page.getByTestId('reference-code').textContent()) ?? '';
   const word = (await page.getByTestId('verification-word').textContent()) ?? '';
   expect(code).toMatch(CODE);

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import pg from 'pg';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
 import { E2E_DIST, ROOT } from './e2e-env.ts';
+import { fillBookingForm, queryRows, sendBookingForm, shownReferenceCode } from './flows.ts';
 
 /**
  * Usability fixes of issue 16 on the citizen's booking and status pages, on a 360 px phone against
@@ -22,22 +22,11 @@ test.afterAll(async () => {
   await stack?.stop();
 });
 
-async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: stack.databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
+const sql = <T = Record<string, unknown>>(text: string, values: unknown[] = []) => queryRows<T>(stack.databaseUrl, text, values);
 
 /** Fills everything but the commune. */
 async function fillAllButCommune(page: Page, phone: string) {
-  await page.getByLabel('Số điện thoại của bạn').fill(phone);
-  await page.getByLabel('Họ và tên', { exact: true }).fill('Nguyễn Thị Mai');
-  await page.getByLabel('VssID').check();
-  await page.getByLabel(/Tôi đồng ý cho tổ công nghệ số/).check();
+  await fillBookingForm(page, { phone, name: 'Nguyễn Thị Mai' });
 }
 
 /** Books for Phường Hồng Gai; returns the reference code. */
@@ -45,9 +34,8 @@ async function book(page: Page, phone: string): Promise<string> {
   await page.goto(`${stack.url}/dat-lich/?xa=hong-gai`);
   await expect(page.getByText('Đã chọn: Phường Hồng Gai')).toBeVisible();
   await fillAllButCommune(page, phone);
-  await page.getByRole('button', { name: 'Gửi yêu cầu' }).click();
-  await expect(page.getByRole('heading', { name: 'Đã gửi yêu cầu' })).toBeVisible();
-  return ((await page.getByTestId('reference-code').textContent()) ?? '').trim();
+  await sendBookingForm(page);
+  return shownReferenceCode(page);
 }
 
 test.describe('commune typed without tapping (point 15)', () => {

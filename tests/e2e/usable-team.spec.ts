@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
 import { E2E_DIST, ROOT } from './e2e-env.ts';
+import { fillBookingForm, sendBookingForm, shownReferenceCode, signInWithEmailedCode } from './flows.ts';
 
 /**
  * Usability fixes of issue 16 in the team workspace (/doi/), on a 360 px phone against the
@@ -27,29 +28,14 @@ async function phone(browser: Browser, colorScheme: 'light' | 'dark' = 'light'):
   return context.newPage();
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${stack.url}/doi/`);
-  await page.getByLabel('Email của bạn').fill(email);
-  await page.getByRole('button', { name: 'Gửi mã đăng nhập' }).click();
-  await expect(page.getByLabel('Mã đăng nhập (6 số)')).toBeVisible();
-  const mailbox = await page.context().newPage();
-  await mailbox.goto(`${stack.url}/auth/v1/mailbox`);
-  const code = (await mailbox.getByRole('row', { name: email }).first().locator('strong').textContent()) ?? '';
-  await mailbox.close();
-  await page.getByLabel('Mã đăng nhập (6 số)').fill(code);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-}
+const signIn = (page: Page, email: string) => signInWithEmailedCode(page, stack.url, email);
 
 async function book(page: Page, phoneNumber: string): Promise<string> {
   await page.goto(`${stack.url}/dat-lich/?xa=hong-gai`);
   await expect(page.getByText('Đã chọn: Phường Hồng Gai')).toBeVisible();
-  await page.getByLabel('Số điện thoại của bạn').fill(phoneNumber);
-  await page.getByLabel('Họ và tên', { exact: true }).fill('Trần Văn Hùng');
-  await page.getByLabel('VssID').check();
-  await page.getByLabel(/Tôi đồng ý cho tổ công nghệ số/).check();
-  await page.getByRole('button', { name: 'Gửi yêu cầu' }).click();
-  await expect(page.getByRole('heading', { name: 'Đã gửi yêu cầu' })).toBeVisible();
-  return ((await page.getByTestId('reference-code').textContent()) ?? '').trim();
+  await fillBookingForm(page, { phone: phoneNumber, name: 'Trần Văn Hùng' });
+  await sendBookingForm(page);
+  return shownReferenceCode(page);
 }
 
 test('wording, one-tap note, visible history, dated deadlines, and a clean hand-over (point 20)', async ({ browser }) => {

@@ -15,25 +15,11 @@ import { LOOKUP_ERRORS } from '../../src/lib/status/lookup.ts';
 import { t, type MessageKey } from '../../src/lib/i18n/t.ts';
 import booking from '../../src/lib/i18n/vi/booking.json' with { type: 'json' };
 import lookup from '../../src/lib/i18n/vi/lookup.json' with { type: 'json' };
+import { memoryStorage } from '../support/memory-storage.ts';
 
 const communes: CommuneChoice[] = communesJson.map(({ code, name, slug, formerUnits, lat, lon }) => ({
   code, name, slug, formerUnits, lat, lon,
 }));
-
-/** An in-memory Storage. */
-function memoryStorage(): Storage {
-  const map = new Map<string, string>();
-  return {
-    get length() {
-      return map.size;
-    },
-    clear: () => map.clear(),
-    getItem: (key) => map.get(key) ?? null,
-    key: (i) => [...map.keys()][i] ?? null,
-    removeItem: (key) => void map.delete(key),
-    setItem: (key, value) => void map.set(key, value),
-  };
-}
 
 describe('commune search', () => {
   const search = createCommuneSearch(communes);

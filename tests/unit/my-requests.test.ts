@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { forgetRequest, MAX_REMEMBERED, readMyRequests, rememberRequest } from '../../src/lib/booking/my-requests.ts';
-
-/** An in-memory Storage. */
-function memoryStorage(): Storage {
-  const map = new Map<string, string>();
-  return {
-    get length() {
-      return map.size;
-    },
-    clear: () => map.clear(),
-    getItem: (key) => map.get(key) ?? null,
-    key: (i) => [...map.keys()][i] ?? null,
-    removeItem: (key) => void map.delete(key),
-    setItem: (key, value) => void map.set(key, value),
-  };
-}
+import { memoryStorage } from '../support/memory-storage.ts';
 
 describe('requests remembered on this device', () => {
   it('keeps code, commune and day only, newest first, once per code', () => {
