@@ -60,7 +60,7 @@ test('the first search downloads at most 118 kB, the page and Pagefind together'
   expect(bytes, `first search downloaded ${described}`).toBeLessThanOrEqual(118 * 1024);
 });
 
-test('the team workspace loads at most 150 kB of JavaScript up front, compressed', async () => {
+test('the team workspace loads at most 96 kB of JavaScript up front, compressed', async () => {
   const weight = weighPage(dist, 'doi/index.html');
   expect(weight.js, `doi/index.html: ${weight.js} B of JS`).toBeLessThanOrEqual(BUDGETS.workspaceJs);
 });
