@@ -6,6 +6,7 @@ import '../shared/flash.css';
 import { t } from '../../lib/i18n/team';
 import { loadSupabase } from '../../lib/api/rpc';
 import SignIn from '../shared/SignIn';
+import { hasStoredSession } from '../shared/stored-session';
 // The workspace's panels load once a member has signed in: the sign-in form, all a signed-out
 // visitor needs, comes without them (issue 17: /doi/ sign-in usable sooner on a slow network).
 const Workspace = lazy(() => import('./Workspace'));
@@ -25,19 +26,6 @@ interface Props {
 // supabase-js (over half of the page's JavaScript) is fetched as soon as this module runs, while
 // React draws the first screen; a failed download (offline) is tried again on request.
 void loadSupabase().catch(() => {});
-
-/**
- * Whether supabase-js has a session stored on this device (its `sb-<project>-auth-token` key). Read
- * without supabase-js, so a signed-out member gets the sign-in form as soon as React runs instead
- * of after supabase-js has arrived (issue 17: over 2 s on a slow phone network).
- */
-function hasStoredSession(): boolean {
-  try {
-    return Object.keys(localStorage).some((key) => /^sb-.+-auth-token$/.test(key));
-  } catch {
-    return true;
-  }
-}
 
 /**
  * The team workspace (/doi/): the sign-in form at once when no session is stored, else waits for
