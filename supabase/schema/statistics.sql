@@ -73,16 +73,13 @@ begin
           from r left join app.help_ratings hr on hr.request_id = r.id) x
     group by grouping sets ((x.status), (x.outcome), (x.commune_code), (x.needs), (x.week), (x.helped))
   ), times as (
+    -- One sort per measure: both percentiles from the same ordered input.
     select count(*) filter (where r.accepted_at is not null) as accepted,
-      percentile_cont(0.5) within group (order by extract(epoch from r.accepted_at - r.created_at) / 60)
-        filter (where r.accepted_at is not null) as accept_median,
-      percentile_cont(0.9) within group (order by extract(epoch from r.accepted_at - r.created_at) / 60)
-        filter (where r.accepted_at is not null) as accept_p90,
+      percentile_cont(array[0.5, 0.9]::float8[]) within group (order by extract(epoch from r.accepted_at - r.created_at) / 60)
+        filter (where r.accepted_at is not null) as accept_minutes,
       count(*) filter (where r.closed_at is not null) as closed,
-      percentile_cont(0.5) within group (order by extract(epoch from r.closed_at - r.created_at) / 60)
-        filter (where r.closed_at is not null) as close_median,
-      percentile_cont(0.9) within group (order by extract(epoch from r.closed_at - r.created_at) / 60)
-        filter (where r.closed_at is not null) as close_p90
+      percentile_cont(array[0.5, 0.9]::float8[]) within group (order by extract(epoch from r.closed_at - r.created_at) / 60)
+        filter (where r.closed_at is not null) as close_minutes
     from r
   ), open_now as (
     select h.id, h.reference_code, h.status, h.commune_code, h.team_id, h.created_at, h.assigned_at, h.accepted_at
@@ -115,11 +112,11 @@ begin
       from generate_series(date_trunc('week', first_day::timestamp), date_trunc('week', last_day::timestamp), interval '1 week') w(week)
       left join counts x on x.dim = 'week' and x.week = w.week),
     'time_to_accept', (
-      select jsonb_build_object('count', t.accepted, 'median_minutes', round(t.accept_median::numeric, 1),
-        'p90_minutes', round(t.accept_p90::numeric, 1)) from times t),
+      select jsonb_build_object('count', t.accepted, 'median_minutes', round(t.accept_minutes[1]::numeric, 1),
+        'p90_minutes', round(t.accept_minutes[2]::numeric, 1)) from times t),
     'time_to_close', (
-      select jsonb_build_object('count', t.closed, 'median_minutes', round(t.close_median::numeric, 1),
-        'p90_minutes', round(t.close_p90::numeric, 1)) from times t),
+      select jsonb_build_object('count', t.closed, 'median_minutes', round(t.close_minutes[1]::numeric, 1),
+        'p90_minutes', round(t.close_minutes[2]::numeric, 1)) from times t),
     'waiting_longest', coalesce((
       select jsonb_agg(jsonb_build_object('reference_code', x.reference_code, 'status', x.status,
         'commune_name', c.name, 'team_code', t.code,

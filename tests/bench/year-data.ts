@@ -103,8 +103,16 @@ async function explainStatistics(sql: pg.Client): Promise<string> {
     stale_days: '7',
   };
   const statement = match[1].replace(/\b(first_day|last_day|range_start|range_end|scope_team|is_admin|accept_window|stale_days)\b/g, (name) => values[name]);
+  // The function's own settings (set work_mem = …), as a call runs with them.
+  const config = ((await sql.query(`select proconfig from pg_proc where proname = 'request_statistics'`)).rows[0].proconfig ?? []) as string[];
+  await sql.query('begin');
+  for (const entry of config) {
+    const [name, value] = entry.split(/=(.*)/s);
+    if (name !== 'search_path') await sql.query(`select set_config($1, $2, true)`, [name, value]);
+  }
   await sql.query(statement); // warm
   const plan = await sql.query(`explain (analyze, buffers) ${statement}`);
+  await sql.query('commit');
   return plan.rows.map((r) => r['QUERY PLAN']).join('\n');
 }
 
