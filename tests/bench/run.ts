@@ -17,6 +17,7 @@ const SECTIONS: Record<string, () => Promise<{ run: () => Promise<BenchSection> 
   'request-help': () => import('./request-help.ts'),
   'team-queue': () => import('./team-queue.ts'),
   notifications: () => import('./notifications.ts'),
+  peer: () => import('./peer.ts'),
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });

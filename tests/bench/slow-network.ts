@@ -4,7 +4,7 @@
  */
 import { launchChromium, ms, table, withSiteStack, type BenchSection } from './bench-kit.ts';
 
-const PROFILE = {
+export const PROFILE = {
   offline: false,
   latency: 400,
   downloadThroughput: (400 * 1024) / 8,
