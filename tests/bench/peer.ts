@@ -257,6 +257,7 @@ export async function run(): Promise<BenchSection> {
     ].join('\n'),
     targets: [
       {
+        id: 'peer',
         target: 'peer: the same guides built with Starlight, measured in the same run (project/peer ratios)',
         figure: ratios,
         met: true,
