@@ -24,16 +24,8 @@ const SECTIONS: Record<string, () => Promise<{ run: () => Promise<BenchSection> 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const chosen = values.only ? values.only.split(',') : Object.keys(SECTIONS);
 
-const results: BenchSection[] = [];
 for (const name of chosen) {
-  const load = SECTIONS[name];
-  if (!load) throw new Error(`Unknown benchmark "${name}"; known: ${Object.keys(SECTIONS).join(', ')}`);
-  const started = performance.now();
-  console.error(`▶ ${name}…`);
-  const section = await (await load()).run();
-  console.error(`  done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  console.log(`\n## ${section.title}\n\n${section.body}\n`);
-  results.push(section);
+  if (!SECTIONS[name]) throw new Error(`Unknown benchmark "${name}"; known: ${Object.keys(SECTIONS).join(', ')}`);
 }
 
 /**
@@ -52,11 +44,13 @@ function targetSummary(sections: BenchSection[]): string {
     for (const check of found) rows.push([check.target, check.figure, met(check), check.note ?? '']);
   }
   for (const check of checks.filter((c) => !c.id)) rows.push([check.target, check.figure, met(check), check.note ?? '']);
-  return `## Targets at a glance (this run)\n\nIssue 17's targets first, in its order, then earlier ones.\n\n${table(['target', 'figure', 'met?', 'note'], rows)}\n\n`;
+  const crashes = crashed.length ? `\n\nSections that crashed in this run (their rows read "not measured"): ${crashed.join(', ')}.` : '';
+  return `## Targets at a glance (this run)\n\nIssue 17's targets first, in its order, then earlier ones.\n\n${table(['target', 'figure', 'met?', 'note'], rows)}${crashes}\n\n`;
 }
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}`;
-const doc = `# Benchmarks
+function writeDoc(pending: string[]): void {
+  const doc = `# Benchmarks
 
 Figures printed by \`npm run bench\` (tests/bench/), not timed tests: the machines are shared and
 noisy, so compare the ratios within one run rather than absolute numbers across runs. Size budgets,
@@ -64,14 +58,40 @@ which are deterministic, are enforced by \`npm test\` instead.
 
 - Date: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC
 - Machine: ${machine}
-- Reproduce: \`npm run bench\` (all sections, about 10 minutes) or \`npm run bench -- --only ${Object.keys(SECTIONS).join(',')}\`;
+- Reproduce: \`npm run bench\` (all sections, about 20 minutes on 2 shared cores) or \`npm run bench -- --only ${Object.keys(SECTIONS).join(',')}\`;
   PostgreSQL sections use \`DATABASE_URL\` when set.
-
+${pending.length ? `\n**Run in progress or stopped: sections not run yet: ${pending.join(', ')}.**\n` : ''}
 ${targetSummary(results)}${results.map((s) => `## ${s.title}\n\n${s.body}\n`).join('\n')}`;
+  writeFileSync(fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url)), doc);
+}
+const results: BenchSection[] = [];
+const crashed: string[] = [];
+for (const [index, name] of chosen.entries()) {
+  const started = performance.now();
+  console.error(`▶ ${name}…`);
+  let section: BenchSection;
+  try {
+    section = await (await SECTIONS[name]()).run();
+  } catch (error) {
+    // One section failing does not lose the others' figures: the crash is printed in its place.
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    console.error(`  ${name} crashed: ${message}`);
+    crashed.push(name);
+    section = {
+      title: `${name}: crashed in this run`,
+      body: `The section \`${name}\` stopped with an error, so its figures are missing from this run:\n\n\`\`\`\n${message.split('\n').slice(0, 12).join('\n')}\n\`\`\``,
+    };
+  }
+  console.error(`  done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`\n## ${section.title}\n\n${section.body}\n`);
+  results.push(section);
+  // A full run rewrites BENCHMARKS.md after every section, so a run stopped part-way keeps what it measured.
+  if (!values.only) writeDoc(chosen.slice(index + 1));
+}
+
 if (values.only) {
   // A partial run prints the summary of what it measured and leaves BENCHMARKS.md alone.
   console.log(`\n${targetSummary(results)}`);
 } else {
-  writeFileSync(fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url)), doc);
   console.error('Wrote BENCHMARKS.md');
 }
