@@ -161,7 +161,13 @@ async function visitAndSearch(browser: Browser, url: string, peer: boolean) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   let transferred = 0;
-  cdp.on('Network.loadingFinished', (event) => void (transferred += event.encodedDataLength));
+  const urls = new Map<string, string>();
+  const files: { path: string; bytes: number }[] = [];
+  cdp.on('Network.requestWillBeSent', (event) => void urls.set(event.requestId, event.request.url));
+  cdp.on('Network.loadingFinished', (event) => {
+    transferred += event.encodedDataLength;
+    files.push({ path: new URL(urls.get(event.requestId) ?? url).pathname, bytes: event.encodedDataLength });
+  });
   let pagefind = 0;
   page.on('response', async (response) => {
     const pathname = new URL(response.url()).pathname;
@@ -172,6 +178,7 @@ async function visitAndSearch(browser: Browser, url: string, peer: boolean) {
   await page.goto(`${url}/${GUIDE}`, { waitUntil: 'networkidle' });
   const guide = transferred;
   const guidePagefind = pagefind;
+  const largest = [...files].sort((a, b) => b.bytes - a.bytes).slice(0, 2);
   if (peer) {
     // Starlight searches in a dialog on every page; its Pagefind UI was imported when the page was idle.
     await page.locator('button[data-open-modal]:not([disabled])').first().click();
@@ -184,7 +191,7 @@ async function visitAndSearch(browser: Browser, url: string, peer: boolean) {
   }
   await page.waitForLoadState('networkidle');
   await context.close();
-  return { guide, search: transferred - guide, pagefind: pagefind - guidePagefind, pagefindOnLoad: guidePagefind };
+  return { guide, largest, search: transferred - guide, pagefind: pagefind - guidePagefind, pagefindOnLoad: guidePagefind };
 }
 
 /** Median of 3 cold loads at 400 kbps / 400 ms until `selector` (the first step) is visible. */
@@ -237,6 +244,7 @@ export async function run(): Promise<BenchSection> {
     await Promise.all(sites.map((site) => site.stop()));
   }
   const [ours, peer] = figures.visit;
+  const describe = (files: { path: string; bytes: number }[]) => files.map((f) => `\`${f.path}\` ${kB(f.bytes)}`).join(', ');
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
   const rows = [
     ['read the VssID password guide (HTML + CSS + JS, gzip)', kB(oursWeight.total), kB(peerWeight.total), ratio(oursWeight.total, peerWeight.total)],
@@ -253,7 +261,7 @@ export async function run(): Promise<BenchSection> {
     body: [
       table(['figure', 'this project', 'Starlight', 'project/peer'], rows),
       '',
-      `Starlight ${readPackageVersion('@astrojs/starlight')} (default theme and sidebar, Vietnamese root locale, its built-in Pagefind search) builds Markdown generated from \`content/guides/**.md\` in a temporary project (tmp/bench/peer/starlight): each guide becomes a page at the same path with its title and summary as Starlight's \`title\`/\`description\` frontmatter, then the guide's own text, "Cần chuẩn bị" (prerequisites) as a list, the steps as an ordered list (bold step title, then its text, tip and warning as paragraphs), one "Cách N" heading with its own ordered list per way, and the problems as headings. Both sites are built in this run (ours is the whole portal: guides, posters, booking, workspaces, commune pages) and served by the same static server (sirv + gzip, as the local gateway). Guide bytes: the first row weighs the built files with tests/support/page-weight.ts for both (gzip -9; JS loaded before any interaction, so Starlight's Pagefind UI, imported once the page is idle, is not in it); the next row is what Chromium actually downloaded for a cold visit until the network was idle (Chrome DevTools' encoded bytes, headers included; that includes Starlight's idle import${peer.pagefindOnLoad ? `, and ${kB(peer.pagefindOnLoad)} of Pagefind files fetched before any search` : ''}). First search, from that open guide page: ours opens /tim-kiem/?q=… as the header search form does; Starlight opens its search dialog and types the query; Pagefind bytes counted as in the search section (text gzipped -9, index files as sent). First step: Chromium at 400 kbps / 400 ms RTT (slow-network.ts's profile), 360 × 740, cache disabled, service worker blocked, until \`#buoc-1\` (ours) or the first item of Starlight's first ordered list is visible.`,
+      `Starlight ${readPackageVersion('@astrojs/starlight')} (default theme and sidebar, Vietnamese root locale, its built-in Pagefind search) builds Markdown generated from \`content/guides/**.md\` in a temporary project (tmp/bench/peer/starlight): each guide becomes a page at the same path with its title and summary as Starlight's \`title\`/\`description\` frontmatter, then the guide's own text, "Cần chuẩn bị" (prerequisites) as a list, the steps as an ordered list (bold step title, then its text, tip and warning as paragraphs), one "Cách N" heading with its own ordered list per way, and the problems as headings. Both sites are built in this run (ours is the whole portal: guides, posters, booking, workspaces, commune pages) and served by the same static server (sirv + gzip, as the local gateway). Guide bytes: the first row weighs the built files with tests/support/page-weight.ts for both (gzip -9; JS loaded before any interaction, so Starlight's Pagefind UI, imported once the page is idle, is not in it); the next row is what Chromium actually downloaded for a cold visit until the network was idle (Chrome DevTools' encoded bytes, headers included; that includes Starlight's idle import${peer.pagefindOnLoad ? `, and ${kB(peer.pagefindOnLoad)} of Pagefind files fetched before any search` : ''}; largest files: ours ${describe(ours.largest)}, Starlight ${describe(peer.largest)}). First search, from that open guide page: ours opens /tim-kiem/?q=… as the header search form does; Starlight opens its search dialog and types the query; Pagefind bytes counted as in the search section (text gzipped -9, index files as sent). First step: Chromium at 400 kbps / 400 ms RTT (slow-network.ts's profile), 360 × 740, cache disabled, service worker blocked, until \`#buoc-1\` (ours) or the first item of Starlight's first ordered list is visible.`,
     ].join('\n'),
     targets: [
       {
