@@ -22,7 +22,13 @@ const SECTIONS: Record<string, () => Promise<{ run: () => Promise<BenchSection> 
 };
 
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
-const chosen = values.only ? values.only.split(',') : Object.keys(SECTIONS);
+/**
+ * Issue 17's sections run first, so that a full run stopped part-way (BENCHMARKS.md is rewritten
+ * after every section) has its targets; BENCHMARKS.md keeps the order of SECTIONS.
+ */
+const RUN_FIRST = ['ci', 'search', 'slow-network', 'lighthouse', 'notifications', 'peer', 'year-data'];
+const rank = (name: string) => (RUN_FIRST.includes(name) ? RUN_FIRST.indexOf(name) : RUN_FIRST.length);
+const chosen = (values.only ? values.only.split(',') : Object.keys(SECTIONS)).sort((a, b) => rank(a) - rank(b));
 
 for (const name of chosen) {
   if (!SECTIONS[name]) throw new Error(`Unknown benchmark "${name}"; known: ${Object.keys(SECTIONS).join(', ')}`);
@@ -64,7 +70,7 @@ ${pending.length ? `\n**Run in progress or stopped: sections not run yet: ${pend
 ${targetSummary(results)}${results.map((s) => `## ${s.title}\n\n${s.body}\n`).join('\n')}`;
   writeFileSync(fileURLToPath(new URL('../../BENCHMARKS.md', import.meta.url)), doc);
 }
-const results: BenchSection[] = [];
+const results: (BenchSection & { name: string })[] = [];
 const crashed: string[] = [];
 for (const [index, name] of chosen.entries()) {
   const started = performance.now();
@@ -84,7 +90,8 @@ for (const [index, name] of chosen.entries()) {
   }
   console.error(`  done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   console.log(`\n## ${section.title}\n\n${section.body}\n`);
-  results.push(section);
+  results.push({ ...section, name });
+  results.sort((a, b) => Object.keys(SECTIONS).indexOf(a.name) - Object.keys(SECTIONS).indexOf(b.name));
   // A full run rewrites BENCHMARKS.md after every section, so a run stopped part-way keeps what it measured.
   if (!values.only) writeDoc(chosen.slice(index + 1));
 }
