@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import react from '@astrojs/react';
 import sitemap from '@astrojs/sitemap';
 import pagefind from './src/integrations/pagefind.ts';
+import modulepreload from './src/integrations/modulepreload.ts';
 
 // The public origin of the site, used for canonical URLs, the sitemap and the QR codes on posters.
 // Set SITE_URL when building for production (e.g. https://trogiupso.quangninh.example). Without it,
@@ -25,6 +26,7 @@ export default defineConfig({
     // Workspaces, posters, search results and the offline page are not for search engines.
     sitemap({ filter: (page) => !/\/(doi|quan-tri|in|g|tim-kiem|ngoai-tuyen)\//.test(new URL(page).pathname) }),
     pagefind(),
+    modulepreload(),
   ],
   vite: {
     server: {

@@ -34,27 +34,33 @@ test('reading a guide needs no JavaScript up front', async () => {
   expect(heavy.filter((line) => Number(line.match(/: (\d+) B/)![1]) > budget)).toEqual([]);
 });
 
-test('the first search downloads at most 150 kB', async ({ page }) => {
-  // Bytes over the wire on a normal host: text files (JS, JSON) gzip-compressed as any CDN serves
-  // them; Pagefind's index, fragments and WebAssembly are already compressed and count as they are.
+test('the first search downloads at most 118 kB, the page and Pagefind together', async ({ page, baseURL }) => {
+  // Bytes over the wire on a normal host: text files (HTML, JS, JSON, CSS) gzip-compressed as any CDN
+  // serves them; Pagefind's index, fragments and WebAssembly are already compressed and count as they
+  // are. Issue 17's target is 100 kB, not reached: the best figure is 115.8 kB (Pagefind 105 kB, of
+  // which its WebAssembly alone is 54 kB), held here with 2 kB for new guides so it cannot regress.
   let bytes = 0;
+  let pagefindBytes = 0;
   const files: string[] = [];
   page.on('response', async (response) => {
-    const url = response.url();
-    if (!url.includes('/pagefind/')) return;
-    const body = await response.body();
-    const size = /\.(js|json|css)$/.test(new URL(url).pathname) ? gzipSync(body, { level: 9 }).length : body.length;
+    const url = new URL(response.url());
+    if (url.origin !== new URL(baseURL!).origin) return;
+    const body = await response.body().catch(() => Buffer.alloc(0));
+    const size = /(\.(js|json|css|html|svg)|\/)$/.test(url.pathname) ? gzipSync(body, { level: 9 }).length : body.length;
     bytes += size;
-    files.push(`${new URL(url).pathname} ${size}`);
+    if (url.pathname.startsWith('/pagefind/')) pagefindBytes += size;
+    files.push(`${url.pathname} ${size}`);
   });
   await page.goto('/tim-kiem/?q=quen%20mat%20khau');
   await page.locator('.app-result').first().waitFor();
   await page.waitForLoadState('networkidle');
-  test.info().annotations.push({ type: 'first search bytes', description: `${bytes} B: ${files.join(', ')}` });
-  expect(bytes, `first search downloaded ${bytes} B (${files.join(', ')})`).toBeLessThanOrEqual(150 * 1024);
+  const described = `${bytes} B, Pagefind ${pagefindBytes} B (${files.join(', ')})`;
+  test.info().annotations.push({ type: 'first search bytes', description: described });
+  expect(pagefindBytes).toBeGreaterThan(0);
+  expect(bytes, `first search downloaded ${described}`).toBeLessThanOrEqual(118 * 1024);
 });
 
-test('the team workspace loads at most 150 kB of JavaScript up front, compressed', async () => {
+test('the team workspace loads at most 96 kB of JavaScript up front, compressed', async () => {
   const weight = weighPage(dist, 'doi/index.html');
   expect(weight.js, `doi/index.html: ${weight.js} B of JS`).toBeLessThanOrEqual(BUDGETS.workspaceJs);
 });

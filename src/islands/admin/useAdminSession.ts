@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Session, SupabaseClient } from '@supabase/supabase-js';
 import { callRpc, loadSupabase } from '../../lib/api/rpc';
+import { hasStoredSession } from '../shared/stored-session';
 import { adminTeams } from '../../lib/api/admin';
 
 interface AdminSession {
@@ -21,6 +22,8 @@ export function useAdminSession(): AdminSession {
   const [allowed, setAllowed] = useState<boolean | null>(null);
 
   useEffect(() => {
+    // Nothing stored: signed out, so the sign-in form shows now, not once supabase-js has arrived.
+    if (!hasStoredSession()) setSession((current) => (current === undefined ? null : current));
     let unsubscribe = () => {};
     let live = true;
     loadSupabase().then(

@@ -7,24 +7,9 @@ import { checkCredentials, erasureDoneMessage, lookupErrorMessage } from '../../
 import ErrorSummary from '../shared/ErrorSummary';
 import Field from '../shared/Field';
 import { useProblems } from '../shared/useProblems';
+import { ERASURE_IDS as IDS } from './erasure-fields';
 
-/** The fields a problem links to. */
-const IDS = { code: 'erase-code', phone: 'erase-phone', confirm: 'erase-confirm' };
-
-/**
- * Fills the erasure form with the code and phone of the request just found above it, so
- * the citizen need not type them twice. The form's fields are uncontrolled (rendered on the server,
- * hydrated when scrolled into view), so their values can be set before or after hydration.
- */
-export function prefillErasure(typed: { code: string; phone: string }) {
-  for (const [id, value] of [
-    [IDS.code, typed.code],
-    [IDS.phone, typed.phone],
-  ] as const) {
-    const input = document.getElementById(id);
-    if (input instanceof HTMLInputElement && !input.value) input.value = value;
-  }
-}
+export { prefillErasure } from './erasure-fields';
 
 /**
  * /tra-cuu/: "Xoá thông tin cá nhân của tôi". The citizen gives the reference code and phone; the

@@ -5,7 +5,7 @@ import type { RequestStatusAnswer } from '../../lib/api/status';
 import { readConfirmation } from '../../lib/booking/outbox';
 import { normalizeReferenceCode } from '../../lib/domain/reference-code';
 import { t } from '../../lib/i18n/status';
-import { prefillErasure } from './DeleteMyData';
+import { prefillErasure } from './erasure-fields';
 import MyRequests from '../shared/MyRequests';
 import PhoneLookup from './PhoneLookup';
 import LookupForm, { type Credentials } from './LookupForm';

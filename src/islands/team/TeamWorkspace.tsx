@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import './base.css';
 import './TeamWorkspace.css';
@@ -6,8 +6,11 @@ import '../shared/flash.css';
 import { t } from '../../lib/i18n/team';
 import { loadSupabase } from '../../lib/api/rpc';
 import SignIn from '../shared/SignIn';
-import Workspace from './Workspace';
-import GuideConfirmPanel from './GuideConfirmPanel';
+import { hasStoredSession } from '../shared/stored-session';
+// The workspace's panels load once a member has signed in: the sign-in form, all a signed-out
+// visitor needs, comes without them (issue 17: /doi/ sign-in usable sooner on a slow network).
+const Workspace = lazy(() => import('./Workspace'));
+const GuideConfirmPanel = lazy(() => import('./GuideConfirmPanel'));
 import { useTeamSession, type TeamSessionState } from './useTeamSession';
 import type { GuideLinks, PlatformLinks } from './types';
 
@@ -25,17 +28,28 @@ interface Props {
 void loadSupabase().catch(() => {});
 
 /**
- * The team workspace (/doi/): waits for supabase-js, then signs in and shows the team's requests
- * (SignedInArea). Nothing personal is ever written to browser storage.
+ * The team workspace (/doi/): the sign-in form at once when no session is stored, else waits for
+ * supabase-js; then shows the team's requests (SignedInArea). Nothing personal is ever written to
+ * browser storage.
  */
 export default function TeamWorkspace(props: Props) {
   const [supabase, setSupabase] = useState<SupabaseClient | null>(null);
   const [failed, setFailed] = useState(false);
+  const [signedIn, setSignedIn] = useState(hasStoredSession);
   const load = useCallback(() => {
     setFailed(false);
     loadSupabase().then(setSupabase, () => setFailed(true));
   }, []);
   useEffect(load, [load]);
+  useEffect(() => {
+    // Signed out: SignIn (below) signs in through supabase-js, which announces the new session.
+    if (!supabase || signedIn) return;
+    const { data } = supabase.auth.onAuthStateChange((_event, session) => {
+      if (session) setSignedIn(true);
+    });
+    return () => data.subscription.unsubscribe();
+  }, [supabase, signedIn]);
+  if (!signedIn) return <SignIn />;
   if (supabase) return <SignedInArea supabase={supabase} {...props} />;
   if (!failed) return <p>{t('team.loading')}</p>;
   return (
@@ -79,8 +93,12 @@ function SignedInArea({ supabase, guides, platforms, communes }: Props & { supab
           <p>{t('team.notMember.body', { email })}</p>
         </section>
       )}
-      {membership?.member && <Workspace membership={membership} now={auth.now} guides={guides} platforms={platforms} communes={communes} />}
-      {membership?.member && <GuideConfirmPanel guides={guides} platforms={platforms} />}
+      {membership?.member && (
+        <Suspense fallback={<p>{t('team.loading')}</p>}>
+          <Workspace membership={membership} now={auth.now} guides={guides} platforms={platforms} communes={communes} />
+          <GuideConfirmPanel guides={guides} platforms={platforms} />
+        </Suspense>
+      )}
       <Account email={email} auth={auth} />
     </div>
   );
