@@ -30,6 +30,7 @@ CREATE OR REPLACE FUNCTION public.request_statistics(from_day date DEFAULT NULL:
  LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO ''
+ SET work_mem TO '64MB'
 AS $function$
 declare
   me app.members := app.caller_member();
@@ -55,11 +56,31 @@ begin
   range_start := (first_day::timestamp) at time zone 'Asia/Ho_Chi_Minh';
   range_end := ((last_day + 1)::timestamp) at time zone 'Asia/Ho_Chi_Minh';
 
-  with r as (
+  -- The requests of the range are read twice (not materialized): one pass counts them by status,
+  -- outcome, commune, needs, week and rating at once (grouping sets), one computes the times.
+  with r as not materialized (
     select h.id, h.status, h.commune_code, h.needs, h.created_at, h.accepted_at, h.closed_at, h.outcome
     from app.help_requests h
     where h.created_at >= range_start and h.created_at < range_end
       and (scope_team is null or h.team_id = scope_team)
+  ), counts as (
+    select case when grouping(x.status) = 0 then 'status' when grouping(x.outcome) = 0 then 'outcome'
+                when grouping(x.commune_code) = 0 then 'commune' when grouping(x.needs) = 0 then 'needs'
+                when grouping(x.week) = 0 then 'week' else 'helped' end as dim,
+           x.status, x.outcome, x.commune_code, x.needs, x.week, x.helped, count(*) as n
+    from (select r.status, r.outcome, r.commune_code, r.needs, hr.helped,
+                 date_trunc('week', r.created_at at time zone 'Asia/Ho_Chi_Minh') as week
+          from r left join app.help_ratings hr on hr.request_id = r.id) x
+    group by grouping sets ((x.status), (x.outcome), (x.commune_code), (x.needs), (x.week), (x.helped))
+  ), times as (
+    -- One sort per measure: both percentiles from the same ordered input.
+    select count(*) filter (where r.accepted_at is not null) as accepted,
+      percentile_cont(array[0.5, 0.9]::float8[]) within group (order by extract(epoch from r.accepted_at - r.created_at) / 60)
+        filter (where r.accepted_at is not null) as accept_minutes,
+      count(*) filter (where r.closed_at is not null) as closed,
+      percentile_cont(array[0.5, 0.9]::float8[]) within group (order by extract(epoch from r.closed_at - r.created_at) / 60)
+        filter (where r.closed_at is not null) as close_minutes
+    from r
   ), open_now as (
     select h.id, h.reference_code, h.status, h.commune_code, h.team_id, h.created_at, h.assigned_at, h.accepted_at
     from app.help_requests h
@@ -71,35 +92,31 @@ begin
       'from', first_day, 'to', last_day, 'team_id', scope_team,
       'team_name', (select t.name from app.teams t where t.id = scope_team),
       'province', is_admin and scope_team is null),
-    'total', (select count(*) from r),
+    'total', (select coalesce(sum(x.n), 0) from counts x where x.dim = 'status'),
     'by_status', (
-      select jsonb_object_agg(s.status, (select count(*) from r where r.status = s.status))
-      from unnest(array['unassigned', 'assigned', 'accepted', 'closed', 'cancelled']) s(status)),
+      select jsonb_object_agg(s.status, coalesce(x.n, 0))
+      from unnest(array['unassigned', 'assigned', 'accepted', 'closed', 'cancelled']) s(status)
+      left join counts x on x.dim = 'status' and x.status = s.status),
     'by_outcome', coalesce((
-      select jsonb_object_agg(x.outcome, x.n) from (
-        select r.outcome, count(*) as n from r where r.outcome is not null group by r.outcome) x), '{}'::jsonb),
+      select jsonb_object_agg(x.outcome, x.n) from counts x where x.dim = 'outcome' and x.outcome is not null), '{}'::jsonb),
     'by_commune', coalesce((
       select jsonb_agg(jsonb_build_object('commune_code', x.commune_code, 'commune_name', c.name, 'count', x.n)
         order by x.n desc, c.name)
-      from (select r.commune_code, count(*) as n from r group by r.commune_code) x
-      join app.communes c on c.code = x.commune_code), '[]'::jsonb),
+      from counts x join app.communes c on c.code = x.commune_code where x.dim = 'commune'), '[]'::jsonb),
     'by_need', coalesce((
       select jsonb_agg(jsonb_build_object('need', x.need, 'count', x.n) order by x.n desc, x.need)
-      from (select n.need, count(*) as n from r cross join unnest(r.needs) n(need) group by n.need) x), '[]'::jsonb),
+      from (select n.need, sum(y.n) as n from counts y cross join unnest(y.needs) n(need)
+            where y.dim = 'needs' group by n.need) x), '[]'::jsonb),
     'by_week', (
-      select jsonb_agg(jsonb_build_object('week', w.week::date, 'count',
-        (select count(*) from r where date_trunc('week', r.created_at at time zone 'Asia/Ho_Chi_Minh') = w.week)) order by w.week)
-      from generate_series(date_trunc('week', first_day::timestamp), date_trunc('week', last_day::timestamp), interval '1 week') w(week)),
+      select jsonb_agg(jsonb_build_object('week', w.week::date, 'count', coalesce(x.n, 0)) order by w.week)
+      from generate_series(date_trunc('week', first_day::timestamp), date_trunc('week', last_day::timestamp), interval '1 week') w(week)
+      left join counts x on x.dim = 'week' and x.week = w.week),
     'time_to_accept', (
-      select jsonb_build_object('count', count(*),
-        'median_minutes', round(percentile_cont(0.5) within group (order by m)::numeric, 1),
-        'p90_minutes', round(percentile_cont(0.9) within group (order by m)::numeric, 1))
-      from (select extract(epoch from r.accepted_at - r.created_at) / 60 as m from r where r.accepted_at is not null) x),
+      select jsonb_build_object('count', t.accepted, 'median_minutes', round(t.accept_minutes[1]::numeric, 1),
+        'p90_minutes', round(t.accept_minutes[2]::numeric, 1)) from times t),
     'time_to_close', (
-      select jsonb_build_object('count', count(*),
-        'median_minutes', round(percentile_cont(0.5) within group (order by m)::numeric, 1),
-        'p90_minutes', round(percentile_cont(0.9) within group (order by m)::numeric, 1))
-      from (select extract(epoch from r.closed_at - r.created_at) / 60 as m from r where r.closed_at is not null) x),
+      select jsonb_build_object('count', t.closed, 'median_minutes', round(t.close_minutes[1]::numeric, 1),
+        'p90_minutes', round(t.close_minutes[2]::numeric, 1)) from times t),
     'waiting_longest', coalesce((
       select jsonb_agg(jsonb_build_object('reference_code', x.reference_code, 'status', x.status,
         'commune_name', c.name, 'team_code', t.code,
@@ -148,9 +165,9 @@ begin
       from app.guide_feedback f where f.created_at >= range_start and f.created_at < range_end) end,
     -- The citizens' answers after "Đã xong" (app.help_ratings, created by the help rating migration,
     -- 20261128002400; PL/pgSQL resolves the table when this runs, not when it is created).
-    'help_ratings', (
-      select jsonb_build_object('helped', count(*) filter (where hr.helped), 'not_helped', count(*) filter (where not hr.helped))
-      from app.help_ratings hr join r on r.id = hr.request_id)
+    'help_ratings', jsonb_build_object(
+      'helped', coalesce((select x.n from counts x where x.dim = 'helped' and x.helped), 0),
+      'not_helped', coalesce((select x.n from counts x where x.dim = 'helped' and not x.helped), 0))
   ) into result;
   return result;
 end

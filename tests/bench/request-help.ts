@@ -134,7 +134,7 @@ async function seedRequests(stack: Stack, count: number): Promise<{ code: string
   return pairs;
 }
 
-function headers(stack: Stack): Record<string, string> {
+export function headers(stack: Stack): Record<string, string> {
   return { apikey: stack.anonKey, authorization: `Bearer ${stack.anonKey}`, 'content-type': 'application/json' };
 }
 
@@ -198,7 +198,7 @@ function autocannonRun(job: LoadJob) {
 }
 
 /** Runs the load in a worker thread (this same file), off the event loop of the gateway. */
-function load(job: LoadJob): Promise<LoadResult> {
+export function load(job: LoadJob): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL(import.meta.url), { workerData: { requestHelpLoad: job } });
     let result: LoadResult | undefined;

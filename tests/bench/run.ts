@@ -17,6 +17,7 @@ const SECTIONS: Record<string, () => Promise<{ run: () => Promise<BenchSection> 
   'request-help': () => import('./request-help.ts'),
   'team-queue': () => import('./team-queue.ts'),
   notifications: () => import('./notifications.ts'),
+  'year-data': () => import('./year-data.ts'),
   peer: () => import('./peer.ts'),
   ci: () => import('./ci-time.ts'),
 };

@@ -175,7 +175,7 @@ export async function load(sql: pg.Client) {
 }
 
 /** Signs in with the emailed code (the stand-in's mailbox), as the workspace does; the access token. */
-async function signIn(stack: Stack, email: string): Promise<string> {
+export async function signIn(stack: Stack, email: string): Promise<string> {
   const client = createClient(stack.url, stack.anonKey, { auth: { persistSession: false, autoRefreshToken: false } });
   const sent = await client.auth.signInWithOtp({ email });
   if (sent.error) throw sent.error;
