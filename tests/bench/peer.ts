@@ -150,7 +150,7 @@ async function serve(dir: string): Promise<{ url: string; stop: () => Promise<vo
 type Browser = Awaited<ReturnType<typeof launchChromium>>;
 
 /**
- * A cold visit to the guide, then the first search from it. Bytes transferred (CDP encodedDataLength:
+ * A cold visit to the guide, then the first search from it. Bytes transferred (Playwright's request sizes:
  * as sent by the gzip server, headers included, nothing cached) while loading the guide until the
  * network is idle, then during the search; and the search's Pagefind bytes by search-bytes.ts's rule
  * (text gzipped -9, index files as sent).
@@ -158,16 +158,20 @@ type Browser = Awaited<ReturnType<typeof launchChromium>>;
 async function visitAndSearch(browser: Browser, url: string, peer: boolean) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
   let transferred = 0;
-  const urls = new Map<string, string>();
   const files: { path: string; bytes: number }[] = [];
-  cdp.on('Network.requestWillBeSent', (event) => void urls.set(event.requestId, event.request.url));
-  cdp.on('Network.loadingFinished', (event) => {
-    transferred += event.encodedDataLength;
-    files.push({ path: new URL(urls.get(event.requestId) ?? url).pathname, bytes: event.encodedDataLength });
+  const pending: Promise<void>[] = [];
+  // Playwright's request sizes: the body as sent (gzip) plus headers; includes Pagefind's web worker.
+  page.on('requestfinished', (request) => {
+    pending.push(
+      request.sizes().then((sizes) => {
+        const bytes = sizes.responseBodySize + sizes.responseHeadersSize;
+        transferred += bytes;
+        files.push({ path: new URL(request.url()).pathname, bytes });
+      }, () => undefined),
+    );
   });
+  const settled = () => Promise.all(pending.splice(0));
   let pagefind = 0;
   page.on('response', async (response) => {
     const pathname = new URL(response.url()).pathname;
@@ -176,6 +180,7 @@ async function visitAndSearch(browser: Browser, url: string, peer: boolean) {
     pagefind += /\.(js|json|css)$/.test(pathname) ? gzipSync(body, { level: 9 }).length : body.length;
   });
   await page.goto(`${url}/${GUIDE}`, { waitUntil: 'networkidle' });
+  await settled();
   const guide = transferred;
   const guidePagefind = pagefind;
   const largest = [...files].sort((a, b) => b.bytes - a.bytes).slice(0, 2);
@@ -190,6 +195,7 @@ async function visitAndSearch(browser: Browser, url: string, peer: boolean) {
     await page.locator('.app-result').first().waitFor();
   }
   await page.waitForLoadState('networkidle');
+  await settled();
   await context.close();
   return { guide, largest, search: transferred - guide, pagefind: pagefind - guidePagefind, pagefindOnLoad: guidePagefind };
 }
@@ -255,13 +261,13 @@ export async function run(): Promise<BenchSection> {
     ['first step visible at 400 kbps / 400 ms, cold (median of 3)', ms(figures.step[0]), ms(figures.step[1]), ratio(figures.step[0], figures.step[1])],
     [`build time (${project.guides} guides)`, `${oursBuild.toFixed(1)} s`, `${peerBuild.toFixed(1)} s`, ratio(oursBuild, peerBuild)],
   ];
-  const ratios = `guide bytes ${rows[0][3]}, first search ${rows[3][3]}, first step ${rows[5][3]}, build ${rows[6][3]}`;
+  const ratios = `guide bytes ${rows[0][3]} (built files; ${rows[2][3]} transferred on a cold visit), first search Pagefind bytes ${rows[3][3]} (${rows[4][3]} of all bytes transferred), first step ${rows[5][3]}, build ${rows[6][3]}`;
   return {
     title: 'Peer: the same guides built with Starlight',
     body: [
       table(['figure', 'this project', 'Starlight', 'project/peer'], rows),
       '',
-      `Starlight ${readPackageVersion('@astrojs/starlight')} (default theme and sidebar, Vietnamese root locale, its built-in Pagefind search) builds Markdown generated from \`content/guides/**.md\` in a temporary project (tmp/bench/peer/starlight): each guide becomes a page at the same path with its title and summary as Starlight's \`title\`/\`description\` frontmatter, then the guide's own text, "Cần chuẩn bị" (prerequisites) as a list, the steps as an ordered list (bold step title, then its text, tip and warning as paragraphs), one "Cách N" heading with its own ordered list per way, and the problems as headings. Both sites are built in this run (ours is the whole portal: guides, posters, booking, workspaces, commune pages) and served by the same static server (sirv + gzip, as the local gateway). Guide bytes: the first row weighs the built files with tests/support/page-weight.ts for both (gzip -9; JS loaded before any interaction, so Starlight's Pagefind UI, imported once the page is idle, is not in it); the next row is what Chromium actually downloaded for a cold visit until the network was idle (Chrome DevTools' encoded bytes, headers included; that includes Starlight's idle import${peer.pagefindOnLoad ? `, and ${kB(peer.pagefindOnLoad)} of Pagefind files fetched before any search` : ''}; largest files: ours ${describe(ours.largest)}, Starlight ${describe(peer.largest)}). First search, from that open guide page: ours opens /tim-kiem/?q=… as the header search form does; Starlight opens its search dialog and types the query; Pagefind bytes counted as in the search section (text gzipped -9, index files as sent). First step: Chromium at 400 kbps / 400 ms RTT (slow-network.ts's profile), 360 × 740, cache disabled, service worker blocked, until \`#buoc-1\` (ours) or the first item of Starlight's first ordered list is visible.`,
+      `Starlight ${readPackageVersion('@astrojs/starlight')} (default theme and sidebar, Vietnamese root locale, its built-in Pagefind search) builds Markdown generated from \`content/guides/**.md\` in a temporary project (tmp/bench/peer/starlight): each guide becomes a page at the same path with its title and summary as Starlight's \`title\`/\`description\` frontmatter, then the guide's own text, "Cần chuẩn bị" (prerequisites) as a list, the steps as an ordered list (bold step title, then its text, tip and warning as paragraphs), one "Cách N" heading with its own ordered list per way, and the problems as headings. Both sites are built in this run (ours is the whole portal: guides, posters, booking, workspaces, commune pages) and served by the same static server (sirv + gzip, as the local gateway). Guide bytes: the first row weighs the built files with tests/support/page-weight.ts for both (gzip -9; JS loaded before any interaction, so Starlight's Pagefind UI, imported once the page is idle, is not in it); the next row is what Chromium actually downloaded for a cold visit until the network was idle (Playwright's request sizes: body as sent plus headers, Pagefind's web worker included; that includes Starlight's idle import${peer.pagefindOnLoad ? `, and ${kB(peer.pagefindOnLoad)} of Pagefind files fetched before any search` : ''}; largest files: ours ${describe(ours.largest)}, Starlight ${describe(peer.largest)}). First search, from that open guide page: ours opens /tim-kiem/?q=… as the header search form does; Starlight opens its search dialog and types the query; Pagefind bytes counted as in the search section (text gzipped -9, index files as sent). First step: Chromium at 400 kbps / 400 ms RTT (slow-network.ts's profile), 360 × 740, cache disabled, service worker blocked, until \`#buoc-1\` (ours) or the first item of Starlight's first ordered list is visible.`,
     ].join('\n'),
     targets: [
       {
