@@ -63,12 +63,36 @@ export interface BenchSection {
 
 /** A target, the figure measured for it in this run, and whether the figure meets it. */
 export interface TargetCheck {
+  /** One of ISSUE_17_TARGETS' ids when the check is a row of issue 17's targets table. */
+  id?: Issue17TargetId;
   target: string;
   figure: string;
-  met: boolean;
+  /** null: not known from this run (e.g. a figure measured outside the benchmark is missing). */
+  met: boolean | null;
   /** Conditions that matter for reading the figure (load on the machine, what was measured). */
   note?: string;
 }
+
+/**
+ * The rows of issue 17's targets table, in its order: the summary at the top of BENCHMARKS.md lists
+ * every one of them (with "not measured in this run" when no section reported it), then any other
+ * target a section checks.
+ */
+export const ISSUE_17_TARGETS = [
+  { id: 'first-search-bytes', target: 'first search, bytes transferred (Pagefind files + page) ≤ 100 kB' },
+  { id: 'booking-usable', target: 'booking form usable (can type and send) at 400 kbps / 400 ms RTT, cold ≤ 2.5 s' },
+  { id: 'status-usable', target: 'status page usable, same profile ≤ 2.5 s' },
+  { id: 'doi-sign-in-usable', target: '`/doi/` sign-in form usable, same profile ≤ 3 s' },
+  { id: 'lighthouse-app', target: 'Lighthouse mobile on `/doi/`, `/quan-tri/`, a commune page ≥ 95 performance, 100 accessibility' },
+  { id: 'notify-latency', target: 'notification latency, booking commit → delivered to the local endpoint, p95 ≤ 5 s' },
+  { id: 'notify-throughput', target: 'notification throughput, two workers ≥ 1,000 messages/min, 0 duplicates' },
+  { id: 'year-statistics', target: 'a year of data: `request_statistics` for the province and a year, p95 ≤ 500 ms' },
+  { id: 'year-retention', target: 'same data: retention erasure of one day\'s expiries ≤ 5 s' },
+  { id: 'year-request-help', target: 'same data: `request_help` p95 at 10 clients on PostgreSQL ≤ 30 ms' },
+  { id: 'peer', target: 'peer: the same guides built with Starlight, measured in the same run (project/peer ratios)' },
+  { id: 'ci-time', target: '`.ci/run` on a fresh clone, 2 cores ≤ 15 min' },
+] as const;
+export type Issue17TargetId = (typeof ISSUE_17_TARGETS)[number]['id'];
 
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

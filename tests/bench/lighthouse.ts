@@ -65,6 +65,7 @@ export async function run(): Promise<BenchSection> {
           note: `load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores when measured; Lighthouse's simulated CPU slowdown magnifies other work on the machine`,
         },
         {
+          id: 'lighthouse-app',
           target: 'Lighthouse mobile ≥ 95 performance and 100 accessibility on /doi/, /quan-tri/, a commune page',
           figure: targetScores.map((page) => `${page.name}: ${page.performance} / ${page.accessibility}`).join('; '),
           met: targetScores.every((page) => page.performance >= 95 && page.accessibility === 100),

@@ -120,7 +120,8 @@ export async function run(options: { bookings: number; messages: number } = { bo
   const backends: { label: string; database: 'memory' | { postgresUrl: string } }[] = [{ label: 'PGlite', database: 'memory' }];
   const postgresUrl = await reachablePostgresUrl();
   if (postgresUrl) backends.push({ label: 'PostgreSQL', database: { postgresUrl } });
-  let p95Pglite = Number.NaN;
+  const p95s: { label: string; p95: number }[] = [];
+  const rates: { label: string; perMinute: number; duplicates: number; sent: number }[] = [];
   for (const backend of backends) {
     console.error(`  ${backend.label}: starting the stack…`);
     const stack = await startStack({ database: backend.database, seed: true, jobs: false, functions: true });
@@ -128,12 +129,13 @@ export async function run(options: { bookings: number; messages: number } = { bo
       console.error(`  ${backend.label}: latency…`);
       const figures = await latency(stack, options.bookings);
       const [p50, p95, max] = [percentile(figures, 50), percentile(figures, 95), Math.max(...figures)];
-      if (backend.label === 'PGlite') p95Pglite = p95;
+      p95s.push({ label: backend.label, p95 });
       latencyRows.push([backend.label, figures.length, `${p50.toFixed(0)} ms`, `${p95.toFixed(0)} ms`, `${max.toFixed(0)} ms`]);
       // The function's own poller is off for the throughput run: only the two workers drain.
       await stack.functions?.stop();
       console.error(`  ${backend.label}: throughput…`);
       const result = await throughput(stack, options.messages);
+      rates.push({ label: backend.label, ...result });
       throughputRows.push([backend.label, result.sent, `${result.seconds.toFixed(1)} s`, result.perMinute.toLocaleString('en-US'), result.duplicates]);
     } finally {
       await stack.stop();
@@ -151,7 +153,20 @@ export async function run(options: { bookings: number; messages: number } = { bo
       table(['database', 'messages', 'time', 'messages/min', 'sent twice'], throughputRows),
     ].join('\n'),
     targets: [
-      { target: 'Team push within seconds of a booking (issue 13; e2e test: ≤ 5 s)', figure: `p95 ${p95Pglite.toFixed(0)} ms (PGlite)`, met: p95Pglite < 5000 },
+      {
+        id: 'notify-latency',
+        target: 'notification latency, booking commit → delivered to the local endpoint, p95 ≤ 5 s',
+        figure: p95s.map((r) => `p95 ${r.p95.toFixed(0)} ms (${r.label})`).join(', ') || 'no backend ran',
+        met: p95s.length > 0 && p95s.every((r) => r.p95 <= 5000),
+        note: `${options.bookings} bookings per database; the outbox is polled every 250 ms`,
+      },
+      {
+        id: 'notify-throughput',
+        target: 'notification throughput, two workers ≥ 1,000 messages/min, 0 duplicates',
+        figure: rates.map((r) => `${r.perMinute.toLocaleString('en-US')}/min, ${r.duplicates} sent twice (${r.label})`).join('; ') || 'no backend ran',
+        met: rates.length > 0 && rates.every((r) => r.perMinute >= 1000 && r.duplicates === 0 && r.sent === options.messages),
+        note: `${options.messages.toLocaleString('en-US')} SMS rows, an adapter that only counts (no provider)`,
+      },
     ],
   };
 }

@@ -41,6 +41,7 @@ export async function run(): Promise<BenchSection> {
       body: `${table(['query', 'text', 'Pagefind bytes', 'with the page'], rows)}\n\nTarget: first search ≤ 100 kB, the page and Pagefind together. Budget: ≤ 118 kB for \`quen mat khau\` (enforced in tests/e2e/budgets.spec.ts). Pagefind runs without its web worker; guides are indexed by their title and folded search words (not the whole page), and 5 results are fetched.`,
       targets: [
         {
+          id: 'first-search-bytes',
           target: 'first search ≤ 100 kB (page + Pagefind)',
           figure: kB(firstTotal),
           met: firstTotal <= 100 * 1024,

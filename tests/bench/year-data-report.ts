@@ -30,12 +30,14 @@ export function report(results: Result[], run: Options & { seconds: number; load
   const targets: TargetCheck[] = [];
   for (const r of results) {
     targets.push({
+      id: 'year-statistics',
       target: `a year of data: \`request_statistics\` for the province and a year p95 ≤ 500 ms (${r.backend})`,
       figure: `p95 ${ms(r.stats.p95)} (${run.calls} calls)`,
       met: r.stats.p95 <= 500,
       note: `${n(r.counts.requests)} requests, ${n(r.counts.events)} events`,
     });
     targets.push({
+      id: 'year-retention',
       target: `a year of data: retention erasure of one day's expiries ≤ 5 s (${r.backend})`,
       figure: `${n(r.retention.erased)} requests in ${ms(r.retention.ms)}`,
       met: r.retention.ms <= 5000,
@@ -44,6 +46,7 @@ export function report(results: Result[], run: Options & { seconds: number; load
   const gateway = pg?.requestHelp?.find((h) => h.path === 'gateway');
   if (gateway) {
     targets.push({
+      id: 'year-request-help',
       target: 'a year of data: `request_help` p95 ≤ 30 ms at 10 clients on PostgreSQL',
       figure: `p95 ${gateway.p95.toFixed(1)} ms, ${gateway.rps.toFixed(0)} req/s through the gateway`,
       met: gateway.p95 <= 30,
