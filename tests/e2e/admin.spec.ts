@@ -206,6 +206,8 @@ test('a signed-in team member who is not an admin is told so', async ({ page }) 
   await page.goto('/quan-tri/');
   await page.getByLabel('Email').fill('to-hong-gai@example.org');
   await page.getByRole('button', { name: 'Gửi mã đăng nhập' }).click();
+  // The code is in the mailbox once the form asks for it (reading earlier races the send).
+  await expect(page.getByLabel('Mã đăng nhập (6 số)')).toBeVisible();
   const mailbox = (await (await page.request.get('/auth/v1/mailbox.json')).json()) as { email: string; code: string }[];
   await page.getByLabel('Mã đăng nhập (6 số)').fill(mailbox.find((m) => m.email === 'to-hong-gai@example.org')!.code);
   await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
