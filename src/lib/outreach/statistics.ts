@@ -1,12 +1,12 @@
 /**
  * The outreach figures as /quan-tri/ charts and exports them: labelled rows per week, commune,
  * team and kind, and one CSV table for a spreadsheet. Pure; tested in tests/unit/outreach.test.ts.
- * The CSV goes through the admin statistics' CSV writer (csvField), so both exports quote and
- * guard cells the same way.
+ * The CSV goes through the portal's one CSV cell writer (src/lib/text/csv.ts), so every export
+ * quotes and guards cells the same way.
  */
 import type { OutreachStatistics } from '../api/outreach';
 import { OUTREACH_COUNTS, type OutreachCount } from '../domain/outreach';
-import { csvField } from '../admin/statistics-csv';
+import { csvField } from '../text/csv';
 import { weekLabel } from '../admin/format';
 import { kindText } from './labels';
 
