@@ -3,6 +3,16 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 
 /**
+ * Word locations per index chunk (Pagefind's default is 20,000). A search downloads the chunk holding
+ * each of its words; at the default the whole index was 2 chunks, so one query paid ~35 kB. Small
+ * chunks cost a few more requests and a slightly larger chunk list in the metadata file, but a
+ * first search then downloads a few kB of index. Pagefind 1.6 reads this only from the environment
+ * of its service process (spawned on first use, inheriting ours); the first-search budget in
+ * tests/e2e/budgets.spec.ts fails if a Pagefind upgrade stops honouring it.
+ */
+const INDEX_CHUNK_SIZE = '1000';
+
+/**
  * Builds the Pagefind search index after `astro build`. Any error fails the build: a site whose
  * search silently has no index is worse than a failed deploy.
  */
@@ -13,6 +23,7 @@ export default function pagefindIntegration(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const started = Date.now();
         const outDir = fileURLToPath(dir);
+        process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = INDEX_CHUNK_SIZE;
         const { index, errors: createErrors } = await pagefind.createIndex({});
         if (!index) throw new Error(`Pagefind could not start: ${createErrors.join('; ')}`);
         const added = await index.addDirectory({ path: outDir });
