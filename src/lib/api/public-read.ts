@@ -49,7 +49,7 @@ export const guideStampRead: PublicRead<typeof guideConfirmationStamp> = {
 };
 
 /** callRpc's failureOf (./rpc.ts), copied so that a guide view loads no zod. */
-export function failureOf(error: { code?: string; message: string }): RpcResult<never> {
+export function failureOf(error: { code?: string; message: string }): Extract<RpcResult<never>, { ok: false }> {
   const isNetwork = !error.code && /fetch|network|Failed/i.test(error.message);
   return { ok: false, code: isNetwork ? 'network' : error.message, message: error.message };
 }
