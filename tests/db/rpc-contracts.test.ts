@@ -14,8 +14,8 @@ import { API_AREAS, allContracts } from '../../src/lib/api/contracts.ts';
 /** Functions anon or authenticated may execute that the site does not call, and why. */
 const WITHOUT_CONTRACT: Record<string, string> = {};
 
-/** Modules of src/lib/api that are not areas (the call machinery and this registry). */
-const NOT_AREAS = ['contracts.ts', 'local-keys.ts', 'rpc.ts', 'supabase.ts'];
+/** Modules of src/lib/api that are not areas (the call machinery, the public reads of static pages, this registry). */
+const NOT_AREAS = ['backend.ts', 'contracts.ts', 'local-keys.ts', 'public-read.ts', 'rpc.ts', 'supabase.ts'];
 
 const contracts = allContracts();
 

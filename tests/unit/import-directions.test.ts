@@ -12,7 +12,8 @@ import { describe, expect, it } from 'vitest';
  * with `domain`, `text` and `i18n` leaves usable from anywhere. No folder-level cycles. And two
  * rules of the backend layer over all of src/: supabase-js is imported at run time only by
  * src/lib/api/supabase.ts, and only src/lib/api/rpc.ts (loadSupabase) imports an api module with
- * import(). A failure names the file, the import and the rule it breaks.
+ * import(); postgrest-js alone only by src/lib/api/public-read.ts, which loads no zod. A failure
+ * names the file, the import and the rule it breaks.
  */
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -28,7 +29,7 @@ const LAYERS: Record<string, { folders: string[]; packages: string[] }> = {
   text: { folders: [], packages: [] },
   i18n: { folders: [], packages: [] },
   schemas: { folders: ['domain', 'text'], packages: ['zod'] },
-  api: { folders: ['schemas', 'domain', 'text', 'i18n'], packages: ['zod', '@supabase/supabase-js'] },
+  api: { folders: ['schemas', 'domain', 'text', 'i18n'], packages: ['zod', '@supabase/supabase-js', '@supabase/postgrest-js'] },
 };
 
 interface Import {
@@ -169,5 +170,35 @@ describe('the backend is reached one way (all of src/)', () => {
       (imp) => imp.dynamic && imp.target?.startsWith('src/lib/api/') && imp.from !== 'src/lib/api/rpc.ts',
     );
     expect(dynamic.map(describeImport)).toEqual([]);
+  });
+
+  it('imports postgrest-js alone only in src/lib/api/public-read.ts, pinned to the version supabase-js uses', () => {
+    const runtime = srcImports.filter(
+      (imp) => packageOf(imp.specifier) === '@supabase/postgrest-js' && !imp.typeOnly && imp.from !== 'src/lib/api/public-read.ts',
+    );
+    expect(runtime.map(describeImport)).toEqual([]);
+    // One copy of postgrest-js: the chunk the guide page loads is the one inside supabase-js.
+    const manifest = (file: string) => JSON.parse(readFileSync(path.join(ROOT, file), 'utf8'));
+    const pinned = manifest('package.json').dependencies['@supabase/postgrest-js'];
+    const used = manifest('node_modules/@supabase/supabase-js/package.json').dependencies['@supabase/postgrest-js'];
+    expect(pinned, 'package.json pins @supabase/postgrest-js to the exact version supabase-js depends on').toBe(used);
+  });
+
+  it('reads public data without zod or supabase-js: src/lib/api/public-read.ts and what it imports at run time', () => {
+    const byFile = Map.groupBy(srcImports, (imp) => imp.from);
+    const seen = new Set<string>();
+    const queue = ['src/lib/api/public-read.ts'];
+    const packages: string[] = [];
+    while (queue.length > 0) {
+      const file = queue.shift()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      for (const imp of byFile.get(file) ?? []) {
+        if (imp.typeOnly) continue;
+        if (imp.target) queue.push(imp.target);
+        else packages.push(`${describeImport(imp)}`);
+      }
+    }
+    expect(packages.filter((line) => !line.endsWith('"@supabase/postgrest-js"'))).toEqual([]);
   });
 });

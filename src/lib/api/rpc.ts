@@ -29,7 +29,7 @@ export interface RpcContract<Args extends $ZodShape = $ZodShape, Answer extends 
 /** The arguments of a contract's function, as callRpc takes them. */
 export type RpcArgs<C extends RpcContract> = $InferObjectOutput<C['args'], {}>;
 /** The validated answer of a contract's function. */
-type RpcAnswer<C extends RpcContract> = output<C['answer']>;
+export type RpcAnswer<C extends RpcContract> = output<C['answer']>;
 
 /** Declares an RPC: its name in `public`, its arguments by name, and its answer. */
 export function defineRpc<const Args extends $ZodShape, const Answer extends $ZodType>(
@@ -72,15 +72,22 @@ export async function callRpc<C extends RpcContract>(
   try {
     const backend = client ?? (await loadSupabase());
     const { data, error } = await backend.rpc(contract.name, args);
-    if (error) {
-      // Our SQL raises stable codes as the message of errcode P0001 (e.g. "phone_invalid").
-      const isNetwork = !error.code && /fetch|network|Failed/i.test(error.message);
-      return { ok: false, code: isNetwork ? 'network' : error.message, message: error.message };
-    }
+    if (error) return failureOf(error);
     const parsed = safeParse(contract.answer, data);
     if (!parsed.success) return { ok: false, code: 'unexpected', message: parsed.error.message };
     return { ok: true, data: parsed.data as RpcAnswer<C> };
   } catch (error) {
     return { ok: false, code: 'network', message: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/**
+ * PostgREST's error as a stable code: our SQL raises its codes as the message of errcode P0001
+ * (e.g. "phone_invalid"); a request that never got an answer is `network`. readPublic
+ * (./public-read.ts) keeps a copy, held equal by tests/unit/public-read.test.ts: sharing it through
+ * a module of its own would add a chunk to every island page.
+ */
+export function failureOf(error: { code?: string; message: string }): { ok: false; code: string; message: string } {
+  const isNetwork = !error.code && /fetch|network|Failed/i.test(error.message);
+  return { ok: false, code: isNetwork ? 'network' : error.message, message: error.message };
 }

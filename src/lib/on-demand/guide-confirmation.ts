@@ -1,11 +1,11 @@
 /**
  * The guide page's confirmation stamp (src/components/guide/GuideConfirmation.astro), imported with
- * import() once the page has loaded: a guide page loads no zod and no supabase-js up front.
+ * import() once the page has loaded: a guide page loads nothing of this up front, and after the
+ * load only the anonymous public read (postgrest-js, no zod; src/lib/api/public-read.ts).
  */
-import { guideConfirmationStamp } from '../api/confirmations';
-import { callRpc } from '../api/rpc';
+import { guideStampRead, readPublic } from '../api/public-read';
 
 /** The latest confirmation of a guide by a team, and whether a report of a changed step is open. */
 export function fetchConfirmationStamp(guideCode: string) {
-  return callRpc(guideConfirmationStamp, { guide_code: guideCode });
+  return readPublic(guideStampRead, { guide_code: guideCode });
 }
