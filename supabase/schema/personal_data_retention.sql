@@ -5,6 +5,9 @@
 -- supabase/migrations (PGlite, PostgreSQL 18.6). Why each object exists: the block comments
 -- in its migration, and its comment below.
 --
+-- Changed since by:
+--   20261128002600_erasure_columns_once.sql: app.erase_personal_data, app.help_requests_erased
+--
 -- To change an object: until the first production deploy, edit its migration; from then on, add a
 -- migration. Then run npm run db:snapshot and commit this file.
 
@@ -55,12 +58,15 @@ begin
   select string_agg(format('%I = null', p.column_name), ', ') into assignments
   from app.personal_columns() p where p.table_name = 'help_requests';
   perform set_config('app.erasure_reason', reason, true);
+  -- Read once here for every request of the update below (the trigger reads it per row).
+  perform set_config('app.erasure_linked', app.erasure_linked_tables()::text, true);
   execute format(
     'update app.help_requests h set %s, personal_data_erased_at = now(), erase_requested_at = null, updated_at = now()
      where h.id = any ($1) and h.personal_data_erased_at is null', assignments)
   using request_ids;
   get diagnostics erased = row_count;
   perform set_config('app.erasure_reason', '', true);
+  perform set_config('app.erasure_linked', '', true);
   return erased;
 end
 $function$;
@@ -87,12 +93,10 @@ declare
   t record;
 begin
   for t in
-    select p.table_name,
-           bool_or(p.not_null) as delete_rows,
-           string_agg(format('%I = null', p.column_name), ', ') as assignments
-    from app.personal_columns() p
-    where p.table_name <> 'help_requests'
-    group by p.table_name
+    select x.table_name, x.delete_rows, x.assignments
+    from jsonb_to_recordset(coalesce(nullif(current_setting('app.erasure_linked', true), '')::jsonb,
+                                     app.erasure_linked_tables()))
+      as x(table_name text, delete_rows boolean, assignments text)
   loop
     if t.delete_rows then
       execute format('delete from app.%I where request_id = $1', t.table_name) using new.id;

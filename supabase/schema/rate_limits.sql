@@ -5,6 +5,9 @@
 -- supabase/migrations (PGlite, PostgreSQL 18.6). Why each object exists: the block comments
 -- in its migration, and its comment below.
 --
+-- Changed since by:
+--   20261128002500_rate_limit_lookup.sql: app.rate_limit_buckets, app.rate_limit_reached
+--
 -- To change an object: until the first production deploy, edit its migration; from then on, add a
 -- migration. Then run npm run db:snapshot and commit this file.
 
@@ -16,7 +19,7 @@ create table app.rate_limit_buckets (
   subject_hash text not null,
   window_start timestamp with time zone not null,
   hits integer not null,
-  constraint rate_limit_buckets_pkey PRIMARY KEY (scope, subject_hash, window_start),
+  constraint rate_limit_buckets_pkey PRIMARY KEY (window_start, scope, subject_hash),
   constraint rate_limit_buckets_hits_check CHECK ((hits >= 0)),
   constraint rate_limit_buckets_scope_check CHECK ((scope ~ '^[a-z_]+\.[a-z_]+$'::text)),
   constraint rate_limit_buckets_subject_hash_check CHECK ((subject_hash ~ '^[0-9a-f]{64}$'::text))
@@ -24,7 +27,6 @@ create table app.rate_limit_buckets (
 comment on table app.rate_limit_buckets is 'Fixed-window counters for rate limits. Subjects (phone numbers, client addresses, reference codes) are stored only as salted SHA-256 hashes; old windows are pruned.';
 comment on column app.rate_limit_buckets.scope is 'Which limit: request_help.per_phone, request_help.per_address, lookup.per_address, lookup.per_code, lookup.per_code_address, feedback.per_address.';
 comment on column app.rate_limit_buckets.subject_hash is 'Salted SHA-256 of the subject (never the raw phone number or address).';
-CREATE INDEX rate_limit_buckets_window_start_idx ON app.rate_limit_buckets USING btree (window_start);
 alter table app.rate_limit_buckets enable row level security;
 
 -- -------------------------------------------------------------------------------------------------
@@ -68,21 +70,23 @@ CREATE OR REPLACE FUNCTION app.rate_limit_reached(scope text, subject text)
  LANGUAGE plpgsql
  STABLE
  SET search_path TO ''
+ SET plan_cache_mode TO 'force_custom_plan'
 AS $function$
 declare
   rule jsonb := app.setting('rate_limit.' || scope);
   window_seconds integer := greatest(coalesce((rule ->> 'window_seconds')::integer, 3600), 1);
   started timestamptz := to_timestamp(floor(extract(epoch from now()) / window_seconds) * window_seconds);
+  hashed text := app.hash_subject(scope, subject);
 begin
   return coalesce((
     select b.hits from app.rate_limit_buckets b
-    where b.scope = rate_limit_reached.scope
-      and b.subject_hash = app.hash_subject(rate_limit_reached.scope, subject)
-      and b.window_start = started
+    where b.window_start = started
+      and b.scope = rate_limit_reached.scope
+      and b.subject_hash = hashed
   ), 0) >= coalesce((rule ->> 'max')::integer, 0);
 end
 $function$;
-comment on function app.rate_limit_reached(scope text, subject text) is 'Whether a subject has used up the current window of a rate limit (no hit counted).';
+comment on function app.rate_limit_reached(scope text, subject text) is 'Whether a subject has used up the current window of a rate limit (no hit counted). Planned per call, so that its look-up is the primary key at any table size and whatever the statistics.';
 
 CREATE OR REPLACE FUNCTION app.rate_limit_take(scope text, subject text)
  RETURNS boolean
