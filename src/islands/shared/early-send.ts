@@ -12,6 +12,8 @@ import { useLayoutEffect, type RefObject } from 'react';
 
 /** What happened to the form before hydration. */
 export interface EarlyForm {
+  /** The form is the server-rendered one (the script marked it), not one the island drew later. */
+  early: boolean;
   /** The form was sent before hydration: send it now, exactly once. */
   sent: boolean;
 }
@@ -26,7 +28,7 @@ export function useEarlySend(ref: RefObject<HTMLFormElement | null>, read: (form
     const form = ref.current;
     if (!form) return;
     form.setAttribute('data-hydrated', '');
-    read(form, { sent: takeEarlySend(form) });
+    read(form, { early: form.hasAttribute('data-early'), sent: takeEarlySend(form) });
     // Only the first mount: a later form (another booking) is the island's from the start.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
