@@ -109,6 +109,9 @@ test('booking: typed and sent before React runs, it is sent once when the island
   await scripts.release();
   await expect(reloaded.getByRole('heading', { name: 'Đã gửi yêu cầu' })).toBeVisible();
   await expect(reloaded.getByText('Đang tải biểu mẫu…')).toBeHidden();
+  // Another booking: the island's new form shows (the styles hide only the server's form).
+  await reloaded.getByRole('button', { name: 'Gửi yêu cầu khác' }).click();
+  await expect(reloaded.getByLabel('Số điện thoại của bạn')).toBeVisible();
   await reloaded.context().close();
 });
 
@@ -231,6 +234,9 @@ test('/doi/ with a stored session: the sign-in form never shows; the workspace c
   await expect(again.getByText('Đăng nhập bằng to-hong-gai@example.org')).toBeVisible({ timeout: 30_000 });
   await expect(again.getByRole('heading', { name: /^Yêu cầu của Tổ công nghệ số phường Hồng Gai/ })).toBeVisible({ timeout: 30_000 });
   expect(await again.evaluate(() => (window as unknown as { signInShown: boolean }).signInShown)).toBe(false);
+  // Signing out shows the island's own sign-in form (the styles hide only the server's form).
+  await again.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
+  await expect(again.getByLabel('Email của bạn')).toBeVisible();
   expect(errors).toEqual([]);
   await context.close();
 });

@@ -16,7 +16,7 @@ import type { GuideChoice } from '../../lib/booking/presets';
 import { t } from '../../lib/i18n/booking';
 import { NEED_IDS, TIME_WINDOWS, type HelpRequest } from '../../lib/schemas/help-request';
 import ErrorSummary from '../shared/ErrorSummary';
-import { ticked, typedText, useEarlySend } from '../shared/early-send';
+import { ticked, typedText, useEarlySend, useHydrated } from '../shared/early-send';
 import { useProblems } from '../shared/useProblems';
 import Confirmation from './Confirmation';
 import ConsentSection from './ConsentSection';
@@ -55,6 +55,7 @@ export default function BookingForm({ communes, guides, platforms }: Props) {
   // The server-rendered form may be filled in, and even sent, before React runs (EarlySend.astro):
   // what was typed comes into the state on mount; a held send goes once the form has started.
   const formRef = useRef<HTMLFormElement>(null);
+  const hydrated = useHydrated();
   const early = useRef<{ typed: Partial<BookingValues>; communeText: string; sent: boolean }>({
     typed: {},
     communeText: '',
@@ -141,7 +142,7 @@ export default function BookingForm({ communes, guides, platforms }: Props) {
   const locked = phase === 'sending' || phase === 'waiting';
   const sectionProps = { values, errors: problems.fields, set };
   return (
-    <form id="bk-form" ref={formRef} className="app-booking" onSubmit={onSubmit} noValidate>
+    <form id="bk-form" ref={formRef} data-hydrated={hydrated ? '' : undefined} className="app-booking" onSubmit={onSubmit} noValidate>
       <ErrorSummary
         items={fieldErrorsInOrder(problems).map(({ field, message }) => ({ id: INPUT_IDS[field], message }))}
         message={problems.message}

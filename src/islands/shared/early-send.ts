@@ -1,4 +1,4 @@
-import { useLayoutEffect, type RefObject } from 'react';
+import { useLayoutEffect, useState, type RefObject } from 'react';
 
 /**
  * The island's side of src/components/site/EarlySend.astro: a form rendered on the server can be
@@ -19,15 +19,25 @@ export interface EarlyForm {
 }
 
 /**
- * On mount: marks the form hydrated (from now on the island handles its submits), and calls `read`
- * with the form and whether a send was held, so the island can take the typed values into its
- * state in the same tick.
+ * Whether the island has hydrated: false in the render that hydrates the server's HTML, true from
+ * the re-render its layout effect causes (before any paint). Forms render it as `data-hydrated`, so
+ * every form the island draws, then or later, carries it: the early-send script stops holding
+ * sends, and the pages' "hidden until React runs" styles stop applying.
+ */
+export function useHydrated(): boolean {
+  const [hydrated, setHydrated] = useState(false);
+  useLayoutEffect(() => setHydrated(true), []);
+  return hydrated;
+}
+
+/**
+ * On mount: calls `read` with the form and whether a send was held, so the island can take the
+ * typed values into its state in the same tick.
  */
 export function useEarlySend(ref: RefObject<HTMLFormElement | null>, read: (form: HTMLFormElement, early: EarlyForm) => void) {
   useLayoutEffect(() => {
     const form = ref.current;
     if (!form) return;
-    form.setAttribute('data-hydrated', '');
     read(form, { early: form.hasAttribute('data-early'), sent: takeEarlySend(form) });
     // Only the first mount: a later form (another booking) is the island's from the start.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -6,7 +6,7 @@ import { normalizeReferenceCode } from '../../lib/domain/reference-code';
 import { t } from '../../lib/i18n/status';
 import { checkCredentials, lookupErrorMessage } from '../../lib/status/lookup';
 import ErrorSummary from '../shared/ErrorSummary';
-import { typedText, useEarlySend } from '../shared/early-send';
+import { typedText, useEarlySend, useHydrated } from '../shared/early-send';
 import TextField from '../shared/TextField';
 import { useProblems } from '../shared/useProblems';
 
@@ -50,6 +50,7 @@ export default function LookupForm({ initialCode, picked = null, onFound }: Prop
   // The form may be filled in and sent before React runs (EarlySend.astro): take what was typed,
   // and send it now if it was sent.
   const formRef = useRef<HTMLFormElement>(null);
+  const hydrated = useHydrated();
   useEarlySend(formRef, (form, { early, sent }) => {
     if (!early) return;
     const typed = { code: typedText(form, 'lk-code') || codeToStart(), phone: typedText(form, 'lk-phone') };
@@ -90,7 +91,7 @@ export default function LookupForm({ initialCode, picked = null, onFound }: Prop
   }
 
   return (
-    <form id="lk-form" ref={formRef} onSubmit={lookUp} noValidate>
+    <form id="lk-form" ref={formRef} data-hydrated={hydrated ? '' : undefined} onSubmit={lookUp} noValidate>
       <ErrorSummary title={null} message={problems.message} focusKey={problems.focusKey} />
       <TextField
         id="lk-code"
