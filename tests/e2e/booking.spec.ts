@@ -230,6 +230,8 @@ test('without JavaScript the booking page explains itself and links to the guide
   await expect(page.getByText(/Biểu mẫu đặt lịch cần JavaScript/)).toBeVisible();
   await expect(page.getByRole('link', { name: 'Xem các hướng dẫn từng bước' })).toBeVisible();
   await expect(page.getByText('Đang tải biểu mẫu…')).toBeHidden();
+  // The server-rendered form, which needs the island to send, is hidden too.
+  await expect(page.locator('#bk-form')).toBeHidden();
   await context.close();
 });
 

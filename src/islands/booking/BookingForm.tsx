@@ -14,13 +14,14 @@ import { EMPTY_VALUES, fromPayload, type BookingValues } from '../../lib/booking
 import type { LocatedPlace } from '../../lib/booking/location';
 import type { GuideChoice } from '../../lib/booking/presets';
 import { t } from '../../lib/i18n/booking';
-import type { HelpRequest } from '../../lib/schemas/help-request';
+import { NEED_IDS, TIME_WINDOWS, type HelpRequest } from '../../lib/schemas/help-request';
 import ErrorSummary from '../shared/ErrorSummary';
+import { ticked, typedText, useEarlySend, useHydrated } from '../shared/early-send';
 import { useProblems } from '../shared/useProblems';
 import Confirmation from './Confirmation';
 import ConsentSection from './ConsentSection';
 import MessagesSection from './MessagesSection';
-import { INPUT_IDS, type SetValue } from './fields';
+import { CHOICE_IDS, INPUT_IDS, type SetValue } from './fields';
 import SendStatus, { BackendDownNotice, OfflineNotice } from './SendStatus';
 import { useOnline } from './useOnline';
 import { useGeolocation } from './useGeolocation';
@@ -51,6 +52,22 @@ export default function BookingForm({ communes, guides, platforms }: Props) {
   const [communeText, setCommuneText] = useState('');
   const problems = useProblems<FormFieldId>();
   const started = useRef(false);
+  // The server-rendered form may be filled in, and even sent, before React runs (EarlySend.astro):
+  // what was typed comes into the state on mount; a held send goes once the form has started.
+  const formRef = useRef<HTMLFormElement>(null);
+  const hydrated = useHydrated();
+  const early = useRef<{ typed: Partial<BookingValues>; communeText: string; sent: boolean }>({
+    typed: {},
+    communeText: '',
+    sent: false,
+  });
+  useEarlySend(formRef, (form, { sent }) => {
+    const typed = typedBeforeHydration(form);
+    const text = typedText(form, INPUT_IDS.commune);
+    early.current = { typed, communeText: text, sent };
+    setValues((current) => ({ ...current, ...typed }));
+    setCommuneText(text);
+  });
 
   const set: SetValue = useCallback((key, value) => setValues((current) => ({ ...current, [key]: value })), []);
   const { fail } = problems;
@@ -76,23 +93,36 @@ export default function BookingForm({ communes, guides, platforms }: Props) {
   useEffect(() => {
     if (!preset || started.current) return;
     started.current = true;
-    const start = begin(preset.inUrl);
+    // A form typed into before React ran is a new booking, as is one preset by the link.
+    const { typed, communeText: typedCommune, sent } = early.current;
+    const start = begin(preset.inUrl || sent || Object.keys(typed).length > 0 || typedCommune !== '');
     if (start.kind === 'resume') setValues(fromPayload(start.payload));
-    else if (start.kind === 'fresh') setValues({ ...EMPTY_VALUES, ...preset.values });
+    else if (start.kind === 'fresh') {
+      const fresh = { ...EMPTY_VALUES, ...preset.values, ...typed };
+      setValues(fresh);
+      if (sent) send(fresh, typedCommune);
+    }
   }, [preset, begin]);
 
-  function onSubmit(event: FormEvent) {
-    event.preventDefault();
+  /** Checks the inputs and sends them (the one path for a submit, early or not). */
+  function send(current: BookingValues, typedCommune: string) {
     if (submission.isBusy()) return;
-    const current = withTypedCommune(values, communeText, communes);
-    if (current !== values) {
-      setValues(current);
+    const withCommune = withTypedCommune(current, typedCommune, communes);
+    if (withCommune !== current) {
+      setValues(withCommune);
       setCommuneText('');
     }
-    const checked = checkBooking(current, submission.key(), current === values ? communeText : '');
+    const checked = checkBooking(withCommune, submission.key(), withCommune === current ? typedCommune : '');
     if (!checked.ok) return showErrors(checked.errors);
     problems.clear();
     submission.submit(checked.payload);
+  }
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    // Sent in the moment between hydration and the start: the start sends it.
+    if (!started.current) early.current.sent = true;
+    else send(values, communeText);
   }
 
   function startAnother() {
@@ -105,7 +135,6 @@ export default function BookingForm({ communes, guides, platforms }: Props) {
   }
 
   const { phase, confirmed } = submission;
-  if (phase === 'loading') return <p className="app-loading app-loading--form">{t('booking.loading')}</p>;
   if (phase === 'done' && confirmed) {
     return <Confirmation answer={confirmed.answer} communeName={confirmed.communeName} onAnother={startAnother} />;
   }
@@ -113,7 +142,7 @@ export default function BookingForm({ communes, guides, platforms }: Props) {
   const locked = phase === 'sending' || phase === 'waiting';
   const sectionProps = { values, errors: problems.fields, set };
   return (
-    <form className="app-booking" onSubmit={onSubmit} noValidate>
+    <form id="bk-form" ref={formRef} data-hydrated={hydrated ? '' : undefined} className="app-booking" onSubmit={onSubmit} noValidate>
       <ErrorSummary
         items={fieldErrorsInOrder(problems).map(({ field, message }) => ({ id: INPUT_IDS[field], message }))}
         message={problems.message}
@@ -146,4 +175,32 @@ export default function BookingForm({ communes, guides, platforms }: Props) {
       />
     </form>
   );
+}
+
+/**
+ * The inputs the citizen changed in the server-rendered form before React ran (the form starts
+ * empty: EMPTY_VALUES), so that a link's preset is kept where they did not touch it. The commune
+ * box's text is read apart (the form accepts a name typed but not tapped).
+ */
+function typedBeforeHydration(form: HTMLFormElement): Partial<BookingValues> {
+  const all: BookingValues = {
+    ...EMPTY_VALUES,
+    phone: typedText(form, INPUT_IDS.phone),
+    name: typedText(form, INPUT_IDS.name),
+    onBehalf: ticked(form, 'bk-on-behalf'),
+    address: typedText(form, INPUT_IDS.address),
+    needs: NEED_IDS.filter((need) => ticked(form, CHOICE_IDS.need(need))),
+    description: typedText(form, INPUT_IDS.description),
+    timeWindow: TIME_WINDOWS.find((window) => ticked(form, CHOICE_IDS.timeWindow(window))) ?? EMPTY_VALUES.timeWindow,
+    messages: ticked(form, 'bk-messages'),
+    consent: ticked(form, INPUT_IDS.consent),
+    website: typedText(form, 'bk-website'),
+  };
+  const changed: Partial<BookingValues> = {};
+  for (const key of Object.keys(all) as (keyof BookingValues)[]) {
+    const value = all[key];
+    const before = EMPTY_VALUES[key];
+    if (Array.isArray(value) ? value.length > 0 : value !== before) Object.assign(changed, { [key]: value });
+  }
+  return changed;
 }

@@ -18,8 +18,8 @@ import {
 } from '../../lib/booking/outbox';
 import type { HelpRequest } from '../../lib/schemas/help-request';
 
-/** Where the booking is: starting, being filled in, on its way, waiting to retry, confirmed. */
-export type Phase = 'loading' | 'editing' | 'sending' | 'waiting' | 'done';
+/** Where the booking is: being filled in, on its way, waiting to retry, confirmed. */
+export type Phase = 'editing' | 'sending' | 'waiting' | 'done';
 
 /** Resolves after `ms` with a network failure, so a hanging request is retried like a lost one. */
 function timeout(ms: number) {
@@ -39,7 +39,8 @@ const ATTEMPT_TIMEOUT = 20_000;
  * keep it stable (useCallback), as `communes`.
  */
 export function useSubmission(communes: CommuneChoice[], onRejected: (code: string, payload: HelpRequest) => void) {
-  const [phase, setPhase] = useState<Phase>('loading');
+  // The form is drawn on the server and may be filled in before the start (begin) reads the outbox.
+  const [phase, setPhase] = useState<Phase>('editing');
   const [confirmed, setConfirmed] = useState<ConfirmedBooking | null>(null);
   const [serverDown, setServerDown] = useState(false);
   const [resumed, setResumed] = useState(false);

@@ -1,4 +1,6 @@
+import { useRef } from 'react';
 import { t } from '../../lib/i18n/team';
+import { typedText, useEarlySend, useHydrated } from './early-send';
 import ErrorSummary from './ErrorSummary';
 import TextField from './TextField';
 import { useEmailCodeSignIn } from './useEmailCodeSignIn';
@@ -22,6 +24,15 @@ interface Props {
 export default function SignIn({ notice = null, lead }: Props) {
   const signIn = useEmailCodeSignIn();
   const { step, email, code, error, busy } = signIn;
+  // On /doi/ the email step is rendered on the server and may be filled in and sent before React
+  // runs (EarlySend.astro): take the address, and send the code now if it was asked for.
+  const formRef = useRef<HTMLFormElement>(null);
+  const hydrated = useHydrated();
+  useEarlySend(formRef, (form, { sent }) => {
+    const typed = typedText(form, 'tw-email');
+    if (typed) signIn.setEmail(typed);
+    if (sent) void signIn.sendCode(undefined, typed);
+  });
 
   // One field per step: the box holds its one problem, linked to it, without a heading.
   const fieldId = step === 'email' ? 'tw-email' : 'tw-code';
@@ -36,7 +47,7 @@ export default function SignIn({ notice = null, lead }: Props) {
         </p>
       )}
       {step === 'email' ? (
-        <form onSubmit={signIn.sendCode} noValidate>
+        <form id="tw-signin" ref={formRef} data-hydrated={hydrated ? '' : undefined} onSubmit={signIn.sendCode} noValidate>
           <p>{lead ?? t('team.signIn.lead')}</p>
           {summary}
           <TextField

@@ -34,10 +34,11 @@ export function useEmailCodeSignIn() {
 
   const fail = (message: string) => failWith({ message });
 
-  async function sendCode(event?: FormEvent) {
+  /** Sends a code to the address in the field, or to `typed` (read from the form before hydration). */
+  async function sendCode(event?: FormEvent, typed?: string) {
     event?.preventDefault();
     if (busy) return;
-    const address = email.trim().toLowerCase();
+    const address = (typed ?? email).trim().toLowerCase();
     if (!isEmail(address)) return fail(t('team.signIn.error.email'));
     setBusy(true);
     clear();

@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { callRpc } from '../../lib/api/rpc';
 import { foundOnly, requestStatus, type RequestStatusAnswer } from '../../lib/api/status';
+import { readConfirmation } from '../../lib/booking/outbox';
+import { normalizeReferenceCode } from '../../lib/domain/reference-code';
 import { t } from '../../lib/i18n/status';
 import { checkCredentials, lookupErrorMessage } from '../../lib/status/lookup';
 import ErrorSummary from '../shared/ErrorSummary';
+import { typedText, useEarlySend, useHydrated } from '../shared/early-send';
 import TextField from '../shared/TextField';
 import { useProblems } from '../shared/useProblems';
 
@@ -13,9 +16,23 @@ export interface Credentials {
   phone: string;
 }
 
+/**
+ * The code the form starts with: from a link (?ma=, from this device's list or the notice after a
+ * resent booking), else of a booking just made in this tab (never the phone: it is not kept).
+ */
+export function codeToStart(): string {
+  const fromLink = normalizeReferenceCode(new URLSearchParams(location.search).get('ma') ?? '');
+  return fromLink || (readConfirmation()?.answer.reference_code ?? '');
+}
+
 interface Props {
-  /** The code to start with (of a booking just made in this tab; never the phone). */
+  /**
+   * The code to start with (from the link, or of a booking just made in this tab; never the phone):
+   * fills the field unless the citizen typed a code already.
+   */
   initialCode: string;
+  /** A code tapped in this device's list: replaces the field's, and the phone is typed next. */
+  picked?: { code: string } | null;
   onFound(result: RequestStatusAnswer, credentials: Credentials): void;
 }
 
@@ -23,24 +40,45 @@ interface Props {
  * The look-up form: reference code and phone, each checked before asking; the server's answer
  * (not found, too many tries, unreachable) in an alert box at the top that takes focus.
  */
-export default function LookupForm({ initialCode, onFound }: Props) {
+export default function LookupForm({ initialCode, picked = null, onFound }: Props) {
   const [code, setCode] = useState(initialCode);
   const [phone, setPhone] = useState('');
   // What is wrong with the code or phone shows at the field; the server's answer in the alert.
   const problems = useProblems<'code' | 'phone'>();
   const [busy, setBusy] = useState(false);
 
-  // A code tapped in this device's list (MyRequests) fills the field; the phone is typed next.
+  // The form may be filled in and sent before React runs (EarlySend.astro): take what was typed,
+  // and send it now if it was sent.
+  const formRef = useRef<HTMLFormElement>(null);
+  const hydrated = useHydrated();
+  useEarlySend(formRef, (form, { early, sent }) => {
+    if (!early) return;
+    const typed = { code: typedText(form, 'lk-code') || codeToStart(), phone: typedText(form, 'lk-phone') };
+    setCode(typed.code);
+    setPhone(typed.phone);
+    if (sent) void lookUpWith(typed.code, typed.phone);
+  });
+
+  // The code from the link arrives after mount: it fills the field if nothing was typed there.
   const firstCode = useRef(initialCode);
   useEffect(() => {
     if (initialCode === firstCode.current) return;
     firstCode.current = initialCode;
-    setCode(initialCode);
-    document.getElementById('lk-phone')?.focus();
+    if (initialCode) setCode((current) => current || initialCode);
   }, [initialCode]);
 
-  async function lookUp(event: FormEvent) {
+  useEffect(() => {
+    if (!picked) return;
+    setCode(picked.code);
+    document.getElementById('lk-phone')?.focus();
+  }, [picked]);
+
+  function lookUp(event: FormEvent) {
     event.preventDefault();
+    void lookUpWith(code, phone);
+  }
+
+  async function lookUpWith(code: string, phone: string) {
     if (busy) return;
     const checked = checkCredentials(code, phone);
     if (!checked.ok) return problems.fail({ fields: checked.errors });
@@ -53,7 +91,7 @@ export default function LookupForm({ initialCode, onFound }: Props) {
   }
 
   return (
-    <form onSubmit={lookUp} noValidate>
+    <form id="lk-form" ref={formRef} data-hydrated={hydrated ? '' : undefined} onSubmit={lookUp} noValidate>
       <ErrorSummary title={null} message={problems.message} focusKey={problems.focusKey} />
       <TextField
         id="lk-code"

@@ -2,13 +2,10 @@ import { useEffect, useState } from 'react';
 import '../shared/citizen.css';
 import './status.css';
 import type { RequestStatusAnswer } from '../../lib/api/status';
-import { readConfirmation } from '../../lib/booking/outbox';
-import { normalizeReferenceCode } from '../../lib/domain/reference-code';
-import { t } from '../../lib/i18n/status';
 import { prefillErasure } from './erasure-fields';
 import MyRequests from '../shared/MyRequests';
 import PhoneLookup from './PhoneLookup';
-import LookupForm, { type Credentials } from './LookupForm';
+import LookupForm, { codeToStart, type Credentials } from './LookupForm';
 import StatusView from './StatusView';
 
 /**
@@ -17,18 +14,14 @@ import StatusView from './StatusView';
  * is wrong, and rate-limits look-ups; no personal data ever comes back.
  */
 export default function StatusLookup() {
-  const [mounted, setMounted] = useState(false);
   const [initialCode, setInitialCode] = useState('');
+  // A code tapped in this device's list (a new object each tap, so the same code twice counts).
+  const [picked, setPicked] = useState<{ code: string } | null>(null);
   const [found, setFound] = useState<{ result: RequestStatusAnswer; credentials: Credentials } | null>(null);
 
   useEffect(() => {
-    // A code from a link (?ma=, from this device's list or the notice after a resent booking), else
-    // the code of a booking just made in this tab (never the phone: it is not kept).
-    const fromLink = normalizeReferenceCode(new URLSearchParams(location.search).get('ma') ?? '');
-    const confirmed = readConfirmation();
-    if (fromLink) setInitialCode(fromLink);
-    else if (confirmed) setInitialCode(confirmed.answer.reference_code);
-    setMounted(true);
+    const code = codeToStart();
+    if (code) setInitialCode(code);
   }, []);
 
   const show = (result: RequestStatusAnswer, credentials: Credentials) => {
@@ -36,13 +29,14 @@ export default function StatusLookup() {
     prefillErasure(credentials);
   };
 
-  if (!mounted) return <p className="app-loading app-loading--lookup">{t('booking.loading')}</p>;
+  // Drawn on the server: the look-up form may be filled in and sent before React runs
+  // (EarlySend.astro); this device's list (MyRequests) reads its storage once mounted.
   if (!found) {
     return (
       <>
-        <LookupForm initialCode={initialCode} onFound={show} />
+        <LookupForm initialCode={initialCode} picked={picked} onFound={show} />
         <PhoneLookup onFound={show} />
-        <MyRequests onPick={setInitialCode} />
+        <MyRequests onPick={(code) => setPicked({ code })} />
       </>
     );
   }
@@ -54,6 +48,7 @@ export default function StatusLookup() {
       onAgain={() => {
         setFound(null);
         setInitialCode('');
+        setPicked(null);
       }}
     />
   );

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useLayoutEffect, useState } from 'react';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import './base.css';
 import './TeamWorkspace.css';
@@ -23,19 +23,25 @@ interface Props {
   communes?: { code: string; name: string }[];
 }
 
-// supabase-js (over half of the page's JavaScript) is fetched as soon as this module runs, while
-// React draws the first screen; a failed download (offline) is tried again on request.
-void loadSupabase().catch(() => {});
+// supabase-js (over half of the page's JavaScript) is fetched as soon as this module runs in the
+// browser, while React hydrates the first screen; a failed download (offline) is tried again on request.
+if (typeof window !== 'undefined') void loadSupabase().catch(() => {});
 
 /**
  * The team workspace (/doi/): the sign-in form at once when no session is stored, else waits for
  * supabase-js; then shows the team's requests (SignedInArea). Nothing personal is ever written to
- * browser storage.
+ * browser storage. The sign-in form is rendered on the server, so it can be filled in and sent
+ * before React runs (EarlySend.astro); with a session stored the page hides it until then
+ * (src/pages/doi/index.astro) and the first layout effect, before any paint, moves on.
  */
 export default function TeamWorkspace(props: Props) {
   const [supabase, setSupabase] = useState<SupabaseClient | null>(null);
   const [failed, setFailed] = useState(false);
-  const [signedIn, setSignedIn] = useState(hasStoredSession);
+  // Signed out on the server and in the render that hydrates it; the stored session is read next.
+  const [signedIn, setSignedIn] = useState(false);
+  useLayoutEffect(() => {
+    if (hasStoredSession()) setSignedIn(true);
+  }, []);
   const load = useCallback(() => {
     setFailed(false);
     loadSupabase().then(setSupabase, () => setFailed(true));

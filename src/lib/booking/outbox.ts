@@ -1,6 +1,6 @@
 import type { HelpRequestAnswer } from '../api/booking';
 import type { HelpRequest } from '../schemas/help-request';
-import { OUTBOX_KEY } from './outbox-key';
+import { CONFIRMATION_KEY, OUTBOX_KEY } from './outbox-key';
 
 /**
  * The booking outbox: a submitted request waits here, with its idempotency key, until the server
@@ -31,7 +31,6 @@ export interface ConfirmedBooking {
   communeName?: string;
 }
 
-const CONFIRMATION_KEY = 'tgs.booking.confirmation.v1';
 
 /** sessionStorage when the browser allows it (private modes and old browsers may not). */
 export function bookingStorage(): Storage | undefined {
