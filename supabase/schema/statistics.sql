@@ -59,21 +59,20 @@ begin
   range_start := (first_day::timestamp) at time zone 'Asia/Ho_Chi_Minh';
   range_end := ((last_day + 1)::timestamp) at time zone 'Asia/Ho_Chi_Minh';
 
-  -- The facts of the range are read twice (narrow rows, not materialized): one pass counts them by
-  -- status, outcome, commune, needs, day and rating at once (grouping sets; weeks are summed from
-  -- the days), one sorts the stored minutes for the percentiles.
+  -- The facts of the range are read twice (narrow rows, not materialized): one pass counts them at
+  -- once (grouping sets) by day × status × outcome × rating (~25 groups a day, from which the totals,
+  -- statuses, outcomes, ratings and weeks are summed), by commune and by needs; one sorts the stored
+  -- minutes for the percentiles.
   with r as not materialized (
     select f.status, f.outcome, f.commune_code, f.needs, f.day, f.helped, f.accept_minutes, f.close_minutes
     from app.request_facts f
     where f.day between first_day and last_day
       and (scope_team is null or f.team_id = scope_team)
   ), counts as (
-    select case when grouping(r.status) = 0 then 'status' when grouping(r.outcome) = 0 then 'outcome'
-                when grouping(r.commune_code) = 0 then 'commune' when grouping(r.needs) = 0 then 'needs'
-                when grouping(r.day) = 0 then 'day' else 'helped' end as dim,
-           r.status, r.outcome, r.commune_code, r.needs, r.day, r.helped, count(*) as n
+    select case when grouping(r.day) = 0 then 'day' when grouping(r.commune_code) = 0 then 'commune' else 'needs' end as dim,
+           r.day, r.status, r.outcome, r.helped, r.commune_code, r.needs, count(*) as n
     from r
-    group by grouping sets ((r.status), (r.outcome), (r.commune_code), (r.needs), (r.day), (r.helped))
+    group by grouping sets ((r.day, r.status, r.outcome, r.helped), (r.commune_code), (r.needs))
   ), times as (
     -- One sort per measure: both percentiles from the same ordered input.
     select count(r.accept_minutes) as accepted,
@@ -92,13 +91,14 @@ begin
       'from', first_day, 'to', last_day, 'team_id', scope_team,
       'team_name', (select t.name from app.teams t where t.id = scope_team),
       'province', is_admin and scope_team is null),
-    'total', (select coalesce(sum(x.n), 0) from counts x where x.dim = 'status'),
+    'total', (select coalesce(sum(x.n), 0) from counts x where x.dim = 'day'),
     'by_status', (
       select jsonb_object_agg(s.status, coalesce(x.n, 0))
       from unnest(array['unassigned', 'assigned', 'accepted', 'closed', 'cancelled']) s(status)
-      left join counts x on x.dim = 'status' and x.status = s.status),
+      left join (select y.status, sum(y.n) as n from counts y where y.dim = 'day' group by 1) x on x.status = s.status),
     'by_outcome', coalesce((
-      select jsonb_object_agg(x.outcome, x.n) from counts x where x.dim = 'outcome' and x.outcome is not null), '{}'::jsonb),
+      select jsonb_object_agg(x.outcome, x.n)
+      from (select y.outcome, sum(y.n) as n from counts y where y.dim = 'day' and y.outcome is not null group by 1) x), '{}'::jsonb),
     'by_commune', coalesce((
       select jsonb_agg(jsonb_build_object('commune_code', x.commune_code, 'commune_name', c.name, 'count', x.n)
         order by x.n desc, c.name)
@@ -166,8 +166,8 @@ begin
       from app.guide_feedback f where f.created_at >= range_start and f.created_at < range_end) end,
     -- The citizens' answers after "Đã xong" (app.help_ratings, copied into the facts).
     'help_ratings', jsonb_build_object(
-      'helped', coalesce((select x.n from counts x where x.dim = 'helped' and x.helped), 0),
-      'not_helped', coalesce((select x.n from counts x where x.dim = 'helped' and not x.helped), 0))
+      'helped', (select coalesce(sum(x.n), 0) from counts x where x.dim = 'day' and x.helped),
+      'not_helped', (select coalesce(sum(x.n), 0) from counts x where x.dim = 'day' and not x.helped))
   ) into result;
   return result;
 end
