@@ -43,11 +43,13 @@ declare
 begin
   lock table app.request_facts in exclusive mode;
   delete from app.request_facts;
+  -- In FROM (lateral), so the row function runs once per request, not once per column.
   insert into app.request_facts
-  select (f).request_id, (f).day, (f).team_id, (f).status, (f).outcome, (f).commune_code, (f).needs,
-         (f).accept_minutes, (f).close_minutes, r.helped
-  from (select app.request_facts_row(h) as f from app.help_requests h) x
-  left join app.help_ratings r on r.request_id = (x.f).request_id;
+  select f.request_id, f.day, f.team_id, f.status, f.outcome, f.commune_code, f.needs, f.accept_minutes,
+         f.close_minutes, r.helped
+  from app.help_requests h
+  cross join lateral app.request_facts_row(h) f
+  left join app.help_ratings r on r.request_id = h.id;
   get diagnostics n = row_count;
   return n;
 end
