@@ -153,6 +153,9 @@ language plpgsql stable security definer
 set search_path = ''
 -- The percentiles sort ~175,000 minutes each for a year of the province: in memory, not on disk.
 set work_mem = '64MB'
+-- Planned for each call's range and scope: a cached generic plan guesses how many days the range
+-- holds and may walk the day index through a whole year of facts.
+set plan_cache_mode = 'force_custom_plan'
 as $$
 declare
   me app.members := app.caller_member();

@@ -34,6 +34,7 @@ CREATE OR REPLACE FUNCTION public.request_statistics(from_day date DEFAULT NULL:
  STABLE SECURITY DEFINER
  SET search_path TO ''
  SET work_mem TO '64MB'
+ SET plan_cache_mode TO 'force_custom_plan'
 AS $function$
 declare
   me app.members := app.caller_member();
