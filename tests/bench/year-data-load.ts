@@ -18,7 +18,9 @@
  *     expiries, due for the retention job). Triggers are off during the load (session_replication_role
  *     = replica): the notification trigger on request_events would queue messages row by row (the
  *     outbox rows are inserted in proportion instead) and the erasure triggers would write again
- *     the events inserted here.
+ *     the events inserted here. The statistics facts those triggers keep (app.request_facts, one
+ *     narrow row per request) are rebuilt set-based at the end by app.rebuild_request_facts(), the
+ *     function any load with triggers off (a restore) uses.
  */
 import pg from 'pg';
 
@@ -231,6 +233,8 @@ export async function loadYear(sql: pg.Client, seed: number): Promise<Record<str
   await step("events", () => events(sql));
   await step('notes, outbox, ratings', () => around(sql));
   await step('outreach', () => outreach(sql, seed));
+  // The statistics facts (app.request_facts) are kept by triggers, off here: rebuilt in one pass.
+  await step('statistics facts', () => sql.query('select app.rebuild_request_facts()'));
   await sql.query('drop table yr_plan; drop table yr_ids');
   await sql.query('commit');
   await step('analyze', () => sql.query('analyze'));

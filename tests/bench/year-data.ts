@@ -118,8 +118,9 @@ async function explainStatistics(sql: pg.Client): Promise<string> {
 
 /** The retention job until it has nothing left to erase (one day's expiries are due). */
 async function timeRetention(sql: pg.Client) {
-  const due = (await sql.query(`select count(*)::int as n from app.help_requests where personal_data_erased_at is null
+  const dueNow = async () => (await sql.query(`select count(*)::int as n from app.help_requests where personal_data_erased_at is null
     and status in ('closed', 'cancelled') and coalesce(closed_at, cancelled_at) < now() - interval '90 days'`)).rows[0].n as number;
+  const due = await dueNow();
   const start = performance.now();
   let erased = 0;
   let runs = 0;
@@ -130,7 +131,10 @@ async function timeRetention(sql: pg.Client) {
     if (n === 0) break;
   }
   const ms = performance.now() - start;
-  if (erased !== due) throw new Error(`retention erased ${erased}, ${due} were due`);
+  // A slow run may see a few more requests reach 90 days while it works: it must erase at least
+  // what was due at the start, and leave nothing due at the end.
+  const left = await dueNow();
+  if (erased < due || left !== 0) throw new Error(`retention erased ${erased}, ${due} were due, ${left} left`);
   const eventsAfter = (await sql.query('select count(*)::int as n from app.request_events')).rows[0].n as number;
   return { ms, erased, runs, eventsAfter };
 }
