@@ -23,24 +23,13 @@
  *     function any load with triggers off (a restore) uses.
  */
 import pg from 'pg';
+import { prng } from '../support/prng.ts';
 
 export const YEAR = { teams: 1_473, members: 2_634, requests: 200_000, events: 1_000_000, outreach: 100_000 } as const;
 
 /** A deterministic number in [0, m) from the seed, a row number expression and a stream. */
 const h = (seed: number, n: string, stream: number, m: number) =>
   `(abs(hashint8(${seed}::bigint * 1000003 + (${n}) * 64 + ${stream})) % ${m})`;
-
-/** A small seeded generator for the CSV built in Node (mulberry32). */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The teams' CSV in the import format: YR-0001…, spread over the communes around their centre. */
 export function teamsCsv(communes: { code: string; lat: number; lon: number }[], seed: number): string {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type pg from 'pg';
 import { withSql } from '../support/clients.ts';
 import { TeamWorld, QUANG_LA } from '../support/team.ts';
+import { prng } from '../support/prng.ts';
 import { callRpc } from '../../src/lib/api/rpc.ts';
 import { requestStatistics } from '../../src/lib/api/admin.ts';
 
@@ -20,18 +21,6 @@ const DAYS = 184; // to 2023-08-31
 const COMMUNES = ['06685', '06652', '06673', QUANG_LA.code];
 const NEEDS = ['vneid', 'vssid', 'etax', 'dichvucong', 'smart-quang-ninh', 'thanh-toan-an-toan', 'other'];
 const OUTCOMES = ['helped', 'not_reachable', 'citizen_cancelled', 'out_of_scope', 'partly_helped', 'not_needed'];
-
-/** mulberry32: the seed is printed with every comparison, so a failure can be replayed. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const day = (offset: number) => new Date(Date.parse(`${FIRST}T00:00:00Z`) + offset * 86400_000).toISOString().slice(0, 10);
 
