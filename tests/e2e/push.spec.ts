@@ -145,7 +145,9 @@ test('the push the outbox holds for a new request shows team, commune and needs;
 
   const push = await pushDelivery(context, page);
   await push(payload);
-  await expect.poll(() => shown(page)).toEqual([
+  // The push may have to start a stopped worker first: on a loaded 2-core CI machine that once took
+  // over the default 5 s (passed on retry), so the wait is longer here.
+  await expect.poll(() => shown(page), { timeout: 15_000 }).toEqual([
     { title: payload.title, body: payload.body, tag: payload.tag, silent: payload.silent, url: `/doi/?yeu-cau=${id}` },
   ]);
   expect(payload.body).toContain('VssID');
