@@ -5,9 +5,6 @@
 -- supabase/migrations (PGlite, PostgreSQL 18.6). Why each object exists: the block comments
 -- in its migration, and its comment below.
 --
--- Changed since by:
---   20261128002600_erasure_columns_once.sql: app.erase_personal_data, app.help_requests_erased
---
 -- To change an object: until the first production deploy, edit its migration; from then on, add a
 -- migration. Then run npm run db:snapshot and commit this file.
 
@@ -58,7 +55,6 @@ begin
   select string_agg(format('%I = null', p.column_name), ', ') into assignments
   from app.personal_columns() p where p.table_name = 'help_requests';
   perform set_config('app.erasure_reason', reason, true);
-  -- Read once here for every request of the update below (the trigger reads it per row).
   perform set_config('app.erasure_linked', app.erasure_linked_tables()::text, true);
   execute format(
     'update app.help_requests h set %s, personal_data_erased_at = now(), erase_requested_at = null, updated_at = now()
@@ -71,6 +67,25 @@ begin
 end
 $function$;
 comment on function app.erase_personal_data(request_ids bigint[], reason text) is 'Erases every personal column of the given requests (and, through a trigger, of linked tables), writing one audit event each. Returns the number erased.';
+
+CREATE OR REPLACE FUNCTION app.erasure_linked_tables()
+ RETURNS jsonb
+ LANGUAGE sql
+ STABLE
+ SET search_path TO ''
+AS $function$
+  select coalesce(jsonb_agg(jsonb_build_object('table_name', x.table_name, 'delete_rows', x.delete_rows,
+                                               'assignments', x.assignments) order by x.table_name), '[]')
+  from (
+    select p.table_name,
+           bool_or(p.not_null) as delete_rows,
+           string_agg(format('%I = null', p.column_name), ', ') as assignments
+    from app.personal_columns() p
+    where p.table_name <> 'help_requests'
+    group by p.table_name
+  ) x
+$function$;
+comment on function app.erasure_linked_tables() is 'Linked tables erasure clears, from app.personal_columns(): [{table_name, delete_rows, assignments}].';
 
 CREATE OR REPLACE FUNCTION app.help_requests_erase_on_close()
  RETURNS trigger

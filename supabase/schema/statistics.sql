@@ -5,9 +5,6 @@
 -- supabase/migrations (PGlite, PostgreSQL 18.6). Why each object exists: the block comments
 -- in its migration, and its comment below.
 --
--- Changed since by:
---   20261128002700_statistics_facts.sql: public.request_statistics
---
 -- To change an object: until the first production deploy, edit its migration; from then on, add a
 -- migration. Then run npm run db:snapshot and commit this file.
 

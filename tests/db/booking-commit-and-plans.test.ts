@@ -14,7 +14,7 @@ import { changeSettings, RELAXED_LIMITS, validPayload } from '../support/help-re
  *   again in every statement that calls it; that was about half of request_help's database time.
  *   The rate-limit look-up is the exception: it is planned per call, so that a plan made while
  *   app.rate_limit_buckets was nearly empty cannot scan the whole window later on
- *   (20261128002500_rate_limit_lookup.sql).
+ * (app.rate_limit_reached, 20261128000600_rate_limits.sql).
  */
 
 /** The helpers request_help and request_status call on every request. */
