@@ -21,7 +21,7 @@ import { useProblems } from '../shared/useProblems';
 import Confirmation from './Confirmation';
 import ConsentSection from './ConsentSection';
 import MessagesSection from './MessagesSection';
-import { CHOICE_IDS, INPUT_IDS, type SetValue } from './fields';
+import { CHOICE_IDS, INPUT_IDS, OTHER_INPUT_IDS, type SetValue } from './fields';
 import SendStatus, { BackendDownNotice, OfflineNotice } from './SendStatus';
 import { useOnline } from './useOnline';
 import { useGeolocation } from './useGeolocation';
@@ -187,14 +187,14 @@ function typedBeforeHydration(form: HTMLFormElement): Partial<BookingValues> {
     ...EMPTY_VALUES,
     phone: typedText(form, INPUT_IDS.phone),
     name: typedText(form, INPUT_IDS.name),
-    onBehalf: ticked(form, 'bk-on-behalf'),
+    onBehalf: ticked(form, OTHER_INPUT_IDS.onBehalf),
     address: typedText(form, INPUT_IDS.address),
     needs: NEED_IDS.filter((need) => ticked(form, CHOICE_IDS.need(need))),
     description: typedText(form, INPUT_IDS.description),
     timeWindow: TIME_WINDOWS.find((window) => ticked(form, CHOICE_IDS.timeWindow(window))) ?? EMPTY_VALUES.timeWindow,
-    messages: ticked(form, 'bk-messages'),
+    messages: ticked(form, OTHER_INPUT_IDS.messages),
     consent: ticked(form, INPUT_IDS.consent),
-    website: typedText(form, 'bk-website'),
+    website: typedText(form, OTHER_INPUT_IDS.website),
   };
   const changed: Partial<BookingValues> = {};
   for (const key of Object.keys(all) as (keyof BookingValues)[]) {

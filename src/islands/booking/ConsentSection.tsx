@@ -1,6 +1,6 @@
 import { t } from '../../lib/i18n/booking';
 import Field from '../shared/Field';
-import { INPUT_IDS, type SectionProps } from './fields';
+import { INPUT_IDS, OTHER_INPUT_IDS, type SectionProps } from './fields';
 
 /**
  * The privacy notice and the consent box (never pre-ticked; on someone's behalf the submitter also
@@ -36,9 +36,9 @@ export default function ConsentSection({ values, errors, set }: SectionProps) {
 
       {/* Honeypot: hidden from people and assistive technology; bots that fill every input fill it. */}
       <div className="app-booking__hp" aria-hidden="true">
-        <label htmlFor="bk-website">{t('booking.honeypot.label')}</label>
+        <label htmlFor={OTHER_INPUT_IDS.website}>{t('booking.honeypot.label')}</label>
         <input
-          id="bk-website"
+          id={OTHER_INPUT_IDS.website}
           name="website"
           type="text"
           tabIndex={-1}

@@ -1,7 +1,7 @@
 import { t, type MessageKey } from '../../lib/i18n/booking';
 import { MESSAGE_CHANNELS, type MessageChannel } from '../../lib/schemas/help-request';
 import Field from '../shared/Field';
-import type { SectionProps } from './fields';
+import { OTHER_INPUT_IDS, type SectionProps } from './fields';
 
 const CHANNEL_LABELS: Record<MessageChannel, MessageKey> = {
   sms: 'booking.messages.channel.sms',
@@ -16,7 +16,7 @@ const CHANNEL_LABELS: Record<MessageChannel, MessageKey> = {
 export default function MessagesSection({ values, set }: SectionProps) {
   return (
     <>
-      <Field id="bk-messages" hint={t('booking.messages.consent')} hintClassName="app-booking__notice-text">
+      <Field id={OTHER_INPUT_IDS.messages} hint={t('booking.messages.consent')} hintClassName="app-booking__notice-text">
         {(control) => (
           <div className="app-check">
             <input

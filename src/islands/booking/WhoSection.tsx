@@ -1,6 +1,6 @@
 import { t } from '../../lib/i18n/booking';
 import { LIMITS } from '../../lib/schemas/help-request';
-import { INPUT_IDS, type SectionProps } from './fields';
+import { INPUT_IDS, OTHER_INPUT_IDS, type SectionProps } from './fields';
 import TextField from '../shared/TextField';
 
 /** Longest phone number as typed (spaces, dots, +84); the schema checks the digits. */
@@ -30,15 +30,15 @@ export default function WhoSection({ values, errors, set }: SectionProps) {
         </div>
         <div className="app-check">
           <input
-            id="bk-on-behalf"
+            id={OTHER_INPUT_IDS.onBehalf}
             type="radio"
             name="bk-for-whom"
             checked={values.onBehalf}
             onChange={() => set('onBehalf', true)}
-            aria-describedby="bk-on-behalf-hint"
+            aria-describedby={`${OTHER_INPUT_IDS.onBehalf}-hint`}
           />
-          <label htmlFor="bk-on-behalf">{t('booking.onBehalf.label')}</label>
-          <p className="app-field__hint" id="bk-on-behalf-hint">
+          <label htmlFor={OTHER_INPUT_IDS.onBehalf}>{t('booking.onBehalf.label')}</label>
+          <p className="app-field__hint" id={`${OTHER_INPUT_IDS.onBehalf}-hint`}>
             {t('booking.onBehalf.hint')}
           </p>
         </div>

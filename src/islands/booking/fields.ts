@@ -33,6 +33,16 @@ export const INPUT_IDS: Record<FormFieldId, string> = {
   consent: 'bk-consent',
 };
 
+/**
+ * Ids of the form's other controls, which no error message points to. The sections render them and
+ * the form reads them back when the citizen typed before React ran, so both use these.
+ */
+export const OTHER_INPUT_IDS = {
+  onBehalf: 'bk-on-behalf',
+  messages: 'bk-messages',
+  website: 'bk-website',
+} as const;
+
 /** Changes one input of the form. */
 export type SetValue = <K extends keyof BookingValues>(key: K, value: BookingValues[K]) => void;
 
