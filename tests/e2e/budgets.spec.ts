@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { expect, test } from '@playwright/test';
+import { type Browser, expect, test } from '@playwright/test';
 import { BUDGETS, guidePagePaths, weighPage } from '../support/page-weight.ts';
 import { E2E_DIST, ROOT } from './e2e-env.ts';
 
@@ -34,12 +34,13 @@ test('reading a guide needs no JavaScript up front', async () => {
   expect(heavy.filter((line) => Number(line.match(/: (\d+) B/)![1]) > budget)).toEqual([]);
 });
 
-test('a cold guide view transfers at most 28 kB, with what loads after the page load', async ({ browser, baseURL }) => {
-  // Issue 17: the confirmation stamp used to fetch supabase-js and zod once the page had loaded,
-  // 84.7 kB in all (Starlight's same guide: 54.0 kB); read through readPublic (postgrest-js, no zod)
-  // it is 26.3 kB. Counted as the peer bench counts (tests/bench/peer.ts): a fresh context, service
-  // workers blocked (Starlight has none; ours keeps pages for offline reading), Playwright's request
-  // sizes (body as sent, gzip, plus headers) until the stamp is answered and the network is idle.
+/**
+ * What a cold view of a static page transfers, with what loads after the page load, counted as the
+ * peer bench counts (tests/bench/peer.ts): a fresh context, service workers blocked (Starlight has
+ * none; ours keeps pages for offline reading), Playwright's request sizes (body as sent, gzip, plus
+ * headers) until the page's public read is answered and the network is idle.
+ */
+async function coldView(browser: Browser, url: string, rpc: string): Promise<{ bytes: number; described: string }> {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   const files: { path: string; bytes: number }[] = [];
@@ -51,16 +52,31 @@ test('a cold guide view transfers at most 28 kB, with what loads after the page 
       }),
     );
   });
-  const stamp = page.waitForResponse((response) => response.url().includes('/rest/v1/rpc/guide_confirmation_stamp'));
-  await page.goto(`${baseURL}/vssid/quen-mat-khau/`);
-  expect((await stamp).ok()).toBe(true);
+  const answered = page.waitForResponse((response) => response.url().includes(`/rest/v1/rpc/${rpc}`));
+  await page.goto(url);
+  expect((await answered).ok()).toBe(true);
   await page.waitForLoadState('networkidle');
   await Promise.all(pending);
   await context.close();
   const bytes = files.reduce((sum, file) => sum + file.bytes, 0);
-  const described = `${bytes} B (${files.map((file) => `${file.path} ${file.bytes}`).join(', ')})`;
+  return { bytes, described: `${bytes} B (${files.map((file) => `${file.path} ${file.bytes}`).join(', ')})` };
+}
+
+test('a cold guide view transfers at most 28 kB, with what loads after the page load', async ({ browser, baseURL }) => {
+  // Issue 17: the confirmation stamp used to fetch supabase-js and zod once the page had loaded,
+  // 84.7 kB in all (Starlight's same guide: 54.0 kB); read through readPublic (postgrest-js, no zod)
+  // it is 26.3 kB.
+  const { bytes, described } = await coldView(browser, `${baseURL}/vssid/quen-mat-khau/`, 'guide_confirmation_stamp');
   test.info().annotations.push({ type: 'cold guide view bytes', description: described });
   expect(bytes, `a cold guide view transferred ${described}`).toBeLessThanOrEqual(28 * 1024);
+});
+
+test('a cold commune page view transfers at most 33 kB, with its teams and sessions read after the load', async ({ browser, baseURL }) => {
+  // Issue 17: the teams and sessions used to be read through supabase-js and zod once the page had
+  // loaded, 91.5 kB in all; through readPublic (postgrest-js, no zod) it is 31.6 kB.
+  const { bytes, described } = await coldView(browser, `${baseURL}/xa/bai-chay/`, 'commune_public_info');
+  test.info().annotations.push({ type: 'cold commune page bytes', description: described });
+  expect(bytes, `a cold commune page view transferred ${described}`).toBeLessThanOrEqual(33 * 1024);
 });
 
 test('the first search downloads at most 86 kB, the page and Pagefind together', async ({ page, baseURL }) => {
@@ -116,7 +132,7 @@ test('the booking and status pages load at most 105 kB of JavaScript up front in
   }
 });
 
-test('the home page loads no framework: its live figures fetch supabase-js only when seen', async () => {
+test('the home page loads no framework: its live figures fetch their public read only when seen', async () => {
   const weight = weighPage(dist, 'index.html');
   expect(weight.framework, describeJs(weight)).toBe(0);
   expect(weight.js, describeJs(weight)).toBeLessThanOrEqual(8 * 1024);

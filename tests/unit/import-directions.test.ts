@@ -184,10 +184,10 @@ describe('the backend is reached one way (all of src/)', () => {
     expect(pinned, 'package.json pins @supabase/postgrest-js to the exact version supabase-js depends on').toBe(used);
   });
 
-  it('reads public data without zod or supabase-js: src/lib/api/public-read.ts and what it imports at run time', () => {
+  it('reads public data without zod or supabase-js: src/lib/api/public-read.ts, commune-info-read.ts and what they import at run time', () => {
     const byFile = Map.groupBy(srcImports, (imp) => imp.from);
     const seen = new Set<string>();
-    const queue = ['src/lib/api/public-read.ts'];
+    const queue = ['src/lib/api/public-read.ts', 'src/lib/api/commune-info-read.ts'];
     const packages: string[] = [];
     while (queue.length > 0) {
       const file = queue.shift()!;

@@ -1,5 +1,7 @@
 /**
- * Anonymous public reads from static pages (today: the guide page's confirmation stamp). Each is a
+ * Anonymous public reads from static pages: the guide page's confirmation stamp, the home page's
+ * live figures and outreach totals here, the commune page's teams and sessions in
+ * ./commune-info-read.ts (apart, so that a guide view does not download its checks). Each is a
  * function granted to `anon` that returns no personal data, already declared by its contract in
  * an area module (its name, arguments and documented zod/mini answer, checked against the database
  * by tests/db/rpc-contracts.test.ts), and called here the way callRpc (./rpc.ts) calls it, with
@@ -22,6 +24,8 @@
 import { PostgrestClient } from '@supabase/postgrest-js';
 import { supabaseAnonKey, supabaseUrl } from './backend';
 import type { GuideConfirmationStamp, guideConfirmationStamp } from './confirmations';
+import type { outreachTotals } from './outreach';
+import type { portalStats } from './portal';
 import type { RpcAnswer, RpcArgs, RpcContract, RpcResult } from './rpc';
 
 /** A public read of a contract's function: its name and a check of its answer that needs no zod. */
@@ -30,10 +34,13 @@ export interface PublicRead<C extends RpcContract> {
   isAnswer(value: unknown): value is RpcAnswer<C>;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+/** Checks of answers' values, as zod's z.object (no array), z.string, z.nullable, z.int (a safe integer). */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const isText = (value: unknown) => typeof value === 'string';
-const isTextOrNull = (value: unknown) => value === null || typeof value === 'string';
+export const isText = (value: unknown) => typeof value === 'string';
+export const isTextOrNull = (value: unknown) => value === null || typeof value === 'string';
+export const isInt = (value: unknown) => Number.isSafeInteger(value);
+const isCount = (value: unknown) => isInt(value) && (value as number) >= 0;
 
 /** guide_confirmation_stamp (./confirmations.ts): the guide page's stamp and open-report notice. */
 export const guideStampRead: PublicRead<typeof guideConfirmationStamp> = {
@@ -53,6 +60,20 @@ export function failureOf(error: { code?: string; message: string }): Extract<Rp
   const isNetwork = !error.code && /fetch|network|Failed/i.test(error.message);
   return { ok: false, code: isNetwork ? 'network' : error.message, message: error.message };
 }
+
+/** portal_stats (./portal.ts): the home page's counts of communes and active teams. */
+export const portalStatsRead: PublicRead<typeof portalStats> = {
+  name: 'portal_stats',
+  isAnswer: (value): value is RpcAnswer<typeof portalStats> =>
+    isRecord(value) && isCount(value.communes) && isCount(value.teams),
+};
+
+/** outreach_totals (./outreach.ts): the home page's province totals of the teams' outreach. */
+export const outreachTotalsRead: PublicRead<typeof outreachTotals> = {
+  name: 'outreach_totals',
+  isAnswer: (value): value is RpcAnswer<typeof outreachTotals> =>
+    isRecord(value) && isCount(value.people_helped) && isCount(value.shops),
+};
 
 let client: PostgrestClient | undefined;
 
