@@ -95,29 +95,32 @@ $$;
 comment on function app.rate_limit_take(text, text) is 'Counts a hit for a subject in the current window of a rate limit; true while within the limit.';
 
 /* True when the subject has already used up the current window (does not count a hit).
-   Planned for each call (plan_cache_mode = force_custom_plan): PostgREST keeps its connections, and
-   a generic plan made while the table was nearly empty (a year of data showed it: ~50 ms per call
-   with 3,700 buckets in the hour, filtering every bucket of the window) would serve every later
-   call. Planning with the table's current size picks the primary key. The subject is hashed once,
-   before the look-up, never per row. */
+   Planned for each call (dynamic EXECUTE, which PL/pgSQL plans afresh every time): PostgREST keeps
+   its connections, and a generic plan made while the table was nearly empty (a year of data showed
+   it: ~50 ms per call with 3,700 buckets in the hour, filtering every bucket of the window) would
+   serve every later call. Planning with the table's current size picks the primary key. The subject
+   is hashed once, before the look-up, never per row.
+   It used to get the same from a SET plan_cache_mode = force_custom_plan clause, which holds for
+   everything the function runs, so the helpers it calls (app.setting(), app.hash_subject()) were
+   planned again on every call as well: about 0.2 ms of CPU per call in a booking's transaction,
+   against 0.1 ms with EXECUTE (two calls per booking; tests/db/booking-commit-and-plans.test.ts
+   keeps both the look-up by key and the lone search_path clause). */
 create function app.rate_limit_reached(scope text, subject text)
 returns boolean
 language plpgsql stable
 set search_path = ''
-set plan_cache_mode = force_custom_plan
 as $$
 declare
   rule jsonb := app.setting('rate_limit.' || scope);
   window_seconds integer := greatest(coalesce((rule ->> 'window_seconds')::integer, 3600), 1);
   started timestamptz := to_timestamp(floor(extract(epoch from now()) / window_seconds) * window_seconds);
   hashed text := app.hash_subject(scope, subject);
+  hits integer;
 begin
-  return coalesce((
-    select b.hits from app.rate_limit_buckets b
-    where b.window_start = started
-      and b.scope = rate_limit_reached.scope
-      and b.subject_hash = hashed
-  ), 0) >= coalesce((rule ->> 'max')::integer, 0);
+  execute 'select b.hits from app.rate_limit_buckets b
+           where b.window_start = $1 and b.scope = $2 and b.subject_hash = $3'
+    into hits using started, scope, hashed;
+  return coalesce(hits, 0) >= coalesce((rule ->> 'max')::integer, 0);
 end
 $$;
 comment on function app.rate_limit_reached(text, text) is 'Whether a subject has used up the current window of a rate limit (no hit counted). Planned per call, so that its look-up is the primary key at any table size and whatever the statistics.';

@@ -45,17 +45,23 @@ create index request_facts_team_id_day_idx on app.request_facts (team_id, day);
 create index request_facts_day_idx on app.request_facts (day);
 
 /* The facts row of one request, as the statistics derive it. One place, used by the trigger and
-   the rebuild, so both write the same values. */
+   the rebuild, so both write the same values.
+   PL/pgSQL rather than LANGUAGE sql: every booking runs it (trigger below), and a SQL function with
+   a SET clause is never inlined, so it was parsed and planned again in each booking's transaction
+   (about 0.1 ms of CPU per booking at a year's size, tests/db/booking-commit-and-plans.test.ts; see
+   app.setting(), settings migration). Its body is one expression: PL/pgSQL's fast path. */
 create function app.request_facts_row(h app.help_requests)
 returns app.request_facts
-language sql immutable
+language plpgsql immutable
 set search_path = ''
 as $$
-  select h.id, (h.created_at at time zone 'Asia/Ho_Chi_Minh')::date, h.team_id, h.status, h.outcome,
-         h.commune_code, h.needs, extract(epoch from h.accepted_at - h.created_at) / 60,
-         extract(epoch from h.closed_at - h.created_at) / 60, null::boolean
+begin
+  return row(h.id, (h.created_at at time zone 'Asia/Ho_Chi_Minh')::date, h.team_id, h.status, h.outcome,
+             h.commune_code, h.needs, extract(epoch from h.accepted_at - h.created_at) / 60,
+             extract(epoch from h.closed_at - h.created_at) / 60, null::boolean)::app.request_facts;
+end
 $$;
-comment on function app.request_facts_row(app.help_requests) is 'The app.request_facts row of a help request (helped left null: it comes from app.help_ratings).';
+comment on function app.request_facts_row(app.help_requests) is 'The app.request_facts row of a help request (helped left null: it comes from app.help_ratings). PL/pgSQL so that it is not planned again in every booking (see app.setting).';
 
 /* Trigger on help_requests: a new request gets its row; a change of a counted column rewrites it
    (the rating is kept). Deleting a request deletes its row (foreign key, cascade). */

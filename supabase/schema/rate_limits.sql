@@ -67,20 +67,18 @@ CREATE OR REPLACE FUNCTION app.rate_limit_reached(scope text, subject text)
  LANGUAGE plpgsql
  STABLE
  SET search_path TO ''
- SET plan_cache_mode TO 'force_custom_plan'
 AS $function$
 declare
   rule jsonb := app.setting('rate_limit.' || scope);
   window_seconds integer := greatest(coalesce((rule ->> 'window_seconds')::integer, 3600), 1);
   started timestamptz := to_timestamp(floor(extract(epoch from now()) / window_seconds) * window_seconds);
   hashed text := app.hash_subject(scope, subject);
+  hits integer;
 begin
-  return coalesce((
-    select b.hits from app.rate_limit_buckets b
-    where b.window_start = started
-      and b.scope = rate_limit_reached.scope
-      and b.subject_hash = hashed
-  ), 0) >= coalesce((rule ->> 'max')::integer, 0);
+  execute 'select b.hits from app.rate_limit_buckets b
+           where b.window_start = $1 and b.scope = $2 and b.subject_hash = $3'
+    into hits using started, scope, hashed;
+  return coalesce(hits, 0) >= coalesce((rule ->> 'max')::integer, 0);
 end
 $function$;
 comment on function app.rate_limit_reached(scope text, subject text) is 'Whether a subject has used up the current window of a rate limit (no hit counted). Planned per call, so that its look-up is the primary key at any table size and whatever the statistics.';

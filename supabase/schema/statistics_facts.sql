@@ -75,15 +75,17 @@ comment on function app.request_facts_rating() is 'Trigger: copies a help rating
 
 CREATE OR REPLACE FUNCTION app.request_facts_row(h app.help_requests)
  RETURNS app.request_facts
- LANGUAGE sql
+ LANGUAGE plpgsql
  IMMUTABLE
  SET search_path TO ''
 AS $function$
-  select h.id, (h.created_at at time zone 'Asia/Ho_Chi_Minh')::date, h.team_id, h.status, h.outcome,
-         h.commune_code, h.needs, extract(epoch from h.accepted_at - h.created_at) / 60,
-         extract(epoch from h.closed_at - h.created_at) / 60, null::boolean
+begin
+  return row(h.id, (h.created_at at time zone 'Asia/Ho_Chi_Minh')::date, h.team_id, h.status, h.outcome,
+             h.commune_code, h.needs, extract(epoch from h.accepted_at - h.created_at) / 60,
+             extract(epoch from h.closed_at - h.created_at) / 60, null::boolean)::app.request_facts;
+end
 $function$;
-comment on function app.request_facts_row(h app.help_requests) is 'The app.request_facts row of a help request (helped left null: it comes from app.help_ratings).';
+comment on function app.request_facts_row(h app.help_requests) is 'The app.request_facts row of a help request (helped left null: it comes from app.help_ratings). PL/pgSQL so that it is not planned again in every booking (see app.setting).';
 
 CREATE OR REPLACE FUNCTION app.request_facts_sync()
  RETURNS trigger

@@ -14,7 +14,10 @@ import { changeSettings, RELAXED_LIMITS, validPayload } from '../support/help-re
  *   again in every statement that calls it; that was about half of request_help's database time.
  *   The rate-limit look-up is the exception: it is planned per call, so that a plan made while
  *   app.rate_limit_buckets was nearly empty cannot scan the whole window later on
- * (app.rate_limit_reached, 20261128000600_rate_limits.sql).
+ *   (app.rate_limit_reached, 20261128000600_rate_limits.sql), by a dynamic EXECUTE rather than a
+ *   SET plan_cache_mode clause: a SET clause holds for everything the function runs, so that one
+ *   re-planned the helpers the look-up calls as well (about twice the look-up's CPU, two look-ups
+ *   per booking). No per-request helper pins anything but search_path.
  */
 
 /** The helpers request_help and request_status call on every request. */
@@ -25,6 +28,9 @@ const PER_REQUEST_HELPERS = [
   'app.clean_text',
   'app.is_valid_name',
   'app.new_verification_word',
+  'app.rate_limit_reached',
+  'app.rate_limit_take',
+  'app.request_facts_row',
   'app.routing_candidates',
   'app.choose_route',
   'app.help_request_answer',
@@ -130,5 +136,20 @@ describe.each(inject('stacks'))('booking commits and plans on $backend', (stack)
     );
     expect(rows.map((row) => row.name)).toEqual([...PER_REQUEST_HELPERS].sort());
     expect(rows.filter((row) => row.language !== 'plpgsql')).toEqual([]);
+  });
+
+  it('pins nothing but search_path on the per-request helpers (no SET clause to save and restore per call)', async () => {
+    const rows = await withSql(stack, async (sql) =>
+      (await sql.query(
+        `select n.nspname || '.' || p.proname as name, p.proconfig as config
+         from pg_proc p
+         join pg_namespace n on n.oid = p.pronamespace
+         where n.nspname || '.' || p.proname = any ($1)
+         order by 1`,
+        [PER_REQUEST_HELPERS],
+      )).rows,
+    );
+    expect(rows).toHaveLength(PER_REQUEST_HELPERS.length);
+    expect(rows.filter((row) => (row.config as string[]).some((entry) => !entry.startsWith('search_path=')))).toEqual([]);
   });
 });
