@@ -54,8 +54,9 @@ export function islandModules(outDir: string, html: string): string[] {
     if (!existsSync(file)) continue;
     seen.add(url);
     const code = readFileSync(file, 'utf8');
-    // Static imports only: `import x from "./a.js"`, `import "./a.js"`, `export … from "./a.js"`.
-    for (const imp of code.matchAll(/(?:^|[;\n}])\s*(?:import|export)\s*(?:[\w*{}\s,$]*from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g)) {
+    // Static imports only: `import x from "./a.js"`, `import "./a.js"`, `export … from "./a.js"`,
+    // also after a comment (Vite leaves `/* empty css */` where a CSS import was).
+    for (const imp of code.matchAll(/(?:^|[;\n}])\s*(?:\/\*[^*]*\*\/\s*)*(?:import|export)\s*(?:[\w*{}\s,$]*from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g)) {
       queue.push(path.posix.join(path.posix.dirname(url), imp[1]));
     }
   }

@@ -313,7 +313,7 @@ test('an admin picks whose queue and whose members from one team list, read once
   expect(teamListReads).toHaveLength(1);
 });
 
-test('the workspace page loads at most 150 kB of JavaScript up front, compressed', () => {
+test('the workspace page keeps to its budget of JavaScript up front (BUDGETS.workspaceJs), compressed', () => {
   const weight = weighPage(path.join(ROOT, E2E_DIST), 'doi/index.html');
   test.info().annotations.push({ type: 'workspace JS (gzip)', description: `${weight.js} B` });
   expect(weight.js).toBeGreaterThan(0);

@@ -11,8 +11,8 @@ import { describe, expect, it } from 'vitest';
  *
  * with `domain`, `text` and `i18n` leaves usable from anywhere. No folder-level cycles. And two
  * rules of the backend layer over all of src/: supabase-js is imported at run time only by
- * src/lib/api/supabase.ts, and only src/lib/api/rpc.ts (loadSupabase) imports an api module with
- * import(); postgrest-js alone only by src/lib/api/public-read.ts, which loads no zod. A failure
+ * src/lib/api/supabase.ts, and only src/lib/api/load-supabase.ts (loadSupabase) imports an api module
+ * with import(); postgrest-js alone only by src/lib/api/public-read.ts, which loads no zod. A failure
  * names the file, the import and the rule it breaks.
  */
 
@@ -105,7 +105,7 @@ const srcImports = filesUnder(path.join(ROOT, 'src'), ['.ts', '.tsx', '.astro'])
 describe('import directions in src/lib', () => {
   it('finds the imports it checks', () => {
     expect(libImports.length).toBeGreaterThan(80);
-    expect(libImports.filter((imp) => imp.dynamic).map((imp) => imp.from)).toContain('src/lib/api/rpc.ts');
+    expect(libImports.filter((imp) => imp.dynamic).map((imp) => imp.from)).toContain('src/lib/api/load-supabase.ts');
   });
 
   it('lets each layer import only the layers below it', () => {
@@ -165,9 +165,9 @@ describe('the backend is reached one way (all of src/)', () => {
     expect(runtime.map(describeImport)).toEqual([]);
   });
 
-  it('imports an api module with import() only in loadSupabase (src/lib/api/rpc.ts)', () => {
+  it('imports an api module with import() only in loadSupabase (src/lib/api/load-supabase.ts)', () => {
     const dynamic = srcImports.filter(
-      (imp) => imp.dynamic && imp.target?.startsWith('src/lib/api/') && imp.from !== 'src/lib/api/rpc.ts',
+      (imp) => imp.dynamic && imp.target?.startsWith('src/lib/api/') && imp.from !== 'src/lib/api/load-supabase.ts',
     );
     expect(dynamic.map(describeImport)).toEqual([]);
   });

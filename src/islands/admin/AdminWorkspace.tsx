@@ -1,35 +1,16 @@
-import { useState } from 'react';
-import { t, type MessageKey } from '../../lib/i18n/admin';
+import { Suspense, lazy } from 'react';
+import { t } from '../../lib/i18n/admin';
 import type { AdminCommune } from '../../lib/admin/team-form';
 import SignIn from '../shared/SignIn';
-import TeamsPanel from './TeamsPanel';
-import ImportPanel from './ImportPanel';
-import StatsPanel from './StatsPanel';
-import OutreachStatsPanel from './OutreachStatsPanel';
-import GuideReviewPanel from './GuideReviewPanel';
-import DeadNotificationsPanel from './DeadNotificationsPanel';
+import { useSignedIn } from '../shared/useSignedIn';
 import type { GuideLinks } from '../team/types';
-import { useAdminSession } from './useAdminSession';
 import './AdminWorkspace.css';
 
-type Tab = 'teams' | 'import' | 'stats' | 'outreach' | 'guides' | 'notifications';
+// The workspace (supabase-js, the admin contracts and every panel) loads once a session is stored
+// or an admin signs in: a signed-out first view hydrates only the sign-in form (issue 17).
+const SignedInAdmin = lazy(() => import('./SignedInAdmin'));
 
-const TABS: [Tab, MessageKey][] = [
-  ['teams', 'admin.tabs.teams'],
-  ['import', 'admin.tabs.import'],
-  ['stats', 'admin.tabs.stats'],
-  ['outreach', 'admin.tabs.outreach'],
-  ['guides', 'confirm.queue.title'],
-  ['notifications', 'admin.tabs.notifications'],
-];
-
-/**
- * /quan-tri/: the youth-union admin workspace. Sign-in by email code; non-admins are told so.
- * Teams (search, filters, create, edit, deactivate, members), CSV import and export, statistics,
- * each panel in its own file. Every call goes through the contracts of src/lib/api/admin.ts; the
- * database checks the admin role.
- */
-interface Props {
+export interface AdminWorkspaceProps {
   communes: AdminCommune[];
   /** Guides by short code (the review queue links them). */
   guides: GuideLinks;
@@ -37,41 +18,18 @@ interface Props {
   posterNames: Record<string, string>;
 }
 
-export default function AdminWorkspace({ communes, guides, posterNames }: Props) {
-  const { session, allowed, signOut } = useAdminSession();
-  const [tab, setTab] = useState<Tab>('teams');
-
-  if (session === undefined) return <p>{t('admin.loading')}</p>;
-  if (!session) return <SignIn lead={t('admin.signIn.lead')} />;
-
-  const email = session.user.email ?? '';
-  const header = (
-    <p className="app-admin__who">
-      {t('admin.signedInAs', { email })}{' '}
-      <button className="app-button app-button--secondary" type="button" onClick={signOut}>
-        {t('admin.signOut')}
-      </button>
-    </p>
-  );
-  if (allowed === null) return <>{header}<p>{t('admin.loading')}</p></>;
-  if (!allowed) return <>{header}<p className="app-panel" role="alert">{t('admin.notAdmin', { email })}</p></>;
-
+/**
+ * /quan-tri/: the youth-union admin workspace, behind a sign-in by email code (SignedInAdmin once
+ * signed in). The sign-in form is rendered on the server, so it can be filled in and sent before
+ * React runs; with a session stored the page hides it until the first layout effect moves on
+ * (SignInScreen.astro).
+ */
+export default function AdminWorkspace(props: AdminWorkspaceProps) {
+  const signedIn = useSignedIn();
+  if (!signedIn) return <SignIn lead={t('admin.signIn.lead')} />;
   return (
-    <div className="app-admin">
-      {header}
-      <nav aria-label={t('admin.tabs.label')} className="app-admin__tabs">
-        {TABS.map(([id, label]) => (
-          <button key={id} type="button" className="app-admin__tab" aria-current={tab === id ? 'page' : undefined} onClick={() => setTab(id)}>
-            {t(label)}
-          </button>
-        ))}
-      </nav>
-      {tab === 'teams' && <TeamsPanel communes={communes} viewer={{ email, role: 'admin' }} />}
-      {tab === 'import' && <ImportPanel />}
-      {tab === 'stats' && <StatsPanel posterNames={posterNames} />}
-      {tab === 'outreach' && <OutreachStatsPanel />}
-      {tab === 'guides' && <GuideReviewPanel guides={guides} />}
-      {tab === 'notifications' && <DeadNotificationsPanel />}
-    </div>
+    <Suspense fallback={<p>{t('admin.loading')}</p>}>
+      <SignedInAdmin {...props} />
+    </Suspense>
   );
 }

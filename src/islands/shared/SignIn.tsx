@@ -32,6 +32,7 @@ export default function SignIn({ notice = null, lead }: Props) {
     const typed = typedText(form, 'tw-email');
     if (typed) signIn.setEmail(typed);
     if (sent) void signIn.sendCode(undefined, typed);
+    else if (typed || form.contains(document.activeElement)) signIn.prepare();
   });
 
   // One field per step: the box holds its one problem, linked to it, without a heading.
@@ -39,7 +40,8 @@ export default function SignIn({ notice = null, lead }: Props) {
   const summary = <ErrorSummary title={null} items={error ? [{ id: fieldId, message: error }] : []} focusKey={signIn.focusKey} />;
 
   return (
-    <section className="app-signin" aria-labelledby="tw-signin-title">
+    // Focus bubbles here from the fields and buttons: the first use fetches supabase-js.
+    <section className="app-signin" aria-labelledby="tw-signin-title" onFocus={signIn.prepare}>
       <h2 id="tw-signin-title">{t('team.signIn.title')}</h2>
       {notice && (
         <p className="app-notice" role="status">

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { AuthError } from '@supabase/supabase-js';
-import { loadSupabase } from '../../lib/api/rpc';
+import { loadSupabase } from '../../lib/api/load-supabase';
 import { t } from '../../lib/i18n/team';
 import { cleanOtp, isEmail } from '../../lib/team/format';
 import { useProblems } from './useProblems';
@@ -73,6 +73,14 @@ export function useEmailCodeSignIn() {
     }
   }
 
+  /**
+   * Starts downloading supabase-js, which sending the code needs: called when the form is first
+   * used (focus, or typed before React ran), so the page's first view does not run it.
+   */
+  function prepare() {
+    void loadSupabase().catch(() => {});
+  }
+
   function otherEmail() {
     setStep('email');
     setCode('');
@@ -96,5 +104,6 @@ export function useEmailCodeSignIn() {
     sendCode,
     verify,
     otherEmail,
+    prepare,
   };
 }

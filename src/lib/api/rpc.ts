@@ -1,13 +1,18 @@
 /**
  * The one way the site reaches its backend. Each RPC the site calls has a contract (defineRpc, in
  * the area modules beside this file: portal, guides, posters, booking, status, team, admin) and is
- * called with callRpc(contract, args). supabase-js comes from loadSupabase(), the only place that
- * downloads it, on the first call: contracts are names and zod/mini schemas, cheap to import
- * statically, and the heavy client (about half of a citizen page's JavaScript) stays off the page
- * until it is needed.
+ * called with callRpc(contract, args). supabase-js comes from loadSupabase() (./load-supabase.ts),
+ * the only place that downloads it, on the first call: contracts are names and zod/mini schemas,
+ * cheap to import statically, and the heavy client (about half of a citizen page's JavaScript)
+ * stays off the page until it is needed.
  */
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { safeParse, type $InferObjectOutput, type $ZodShape, type $ZodType, type output } from 'zod/v4/core';
+import { loadSupabase } from './load-supabase';
+
+// supabase-js is loaded by ./load-supabase.ts, a module of its own so that a page needing only the
+// client (a sign-in form) does not bring zod with it; re-exported for the islands.
+export { loadSupabase, supabaseLoaded } from './load-supabase';
 
 /** The answer of an RPC: data validated by the contract's answer schema, or a stable error code. */
 export type RpcResult<T> = { ok: true; data: T } | { ok: false; code: string; message: string };
@@ -38,24 +43,6 @@ export function defineRpc<const Args extends $ZodShape, const Answer extends $Zo
   answer: Answer,
 ): RpcContract<Args, Answer> {
   return Object.freeze({ name, args, answer });
-}
-
-let loading: Promise<SupabaseClient> | undefined;
-
-/**
- * The browser's supabase-js client (./supabase.ts), downloaded on first use; the sign-in forms take
- * it from here too. A failed download (offline before it ever arrived) rejects, and the next call
- * tries again.
- */
-export function loadSupabase(): Promise<SupabaseClient> {
-  loading ??= import('./supabase').then(
-    (module) => module.getSupabase(),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The browser's supabase-js client: the only module of the site that imports supabase-js at run
- * time. Nothing imports it directly; loadSupabase() in ./rpc.ts fetches it on first use.
+ * time. Nothing imports it directly; loadSupabase() in ./load-supabase.ts fetches it on first use.
  */
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { supabaseAnonKey, supabaseUrl } from './backend';
