@@ -179,26 +179,30 @@ test('status look-up: typed and sent before React runs, it is looked up once', a
   expect(early.errors).toEqual([]);
 });
 
-test('/doi/ sign-in: the email typed and sent before React runs gets one code', async ({ page }) => {
-  const email = 'to-bai-chay@example.org';
-  const mailbox = async () =>
-    ((await (await fetch(`${stack.url}/auth/v1/mailbox.json`)).json()) as { email: string }[]).filter((entry) => entry.email === email);
-  const before = (await mailbox()).length;
-  const early = await openEarly(page, '/doi/', 'tw-signin');
-  await page.getByLabel('Email của bạn').fill(email);
-  await page.getByRole('button', { name: 'Gửi mã đăng nhập' }).click();
-  await expect(page.getByText(/Đang gửi… Xin chờ/)).toBeVisible();
-  expect(page.url()).toBe(`${stack.url}/doi/`);
+for (const [workspace, email] of [
+  ['/doi/', 'to-bai-chay@example.org'],
+  ['/quan-tri/', 'admin@example.org'],
+]) {
+  test(`${workspace} sign-in: the email typed and sent before React runs gets one code`, async ({ page }) => {
+    const mailbox = async () =>
+      ((await (await fetch(`${stack.url}/auth/v1/mailbox.json`)).json()) as { email: string }[]).filter((entry) => entry.email === email);
+    const before = (await mailbox()).length;
+    const early = await openEarly(page, workspace, 'tw-signin');
+    await page.getByLabel('Email').fill(email);
+    await page.getByRole('button', { name: 'Gửi mã đăng nhập' }).click();
+    await expect(page.getByText(/Đang gửi… Xin chờ/)).toBeVisible();
+    expect(page.url()).toBe(`${stack.url}${workspace}`);
 
-  await early.release();
-  await expect(page.getByLabel('Mã đăng nhập (6 số)')).toBeVisible();
-  await expect(page.getByText(/Đang gửi… Xin chờ/)).toBeHidden();
-  await expect.poll(async () => (await mailbox()).length).toBe(before + 1);
-  // Nothing more arrives (the send happened once).
-  await page.waitForTimeout(500);
-  expect((await mailbox()).length).toBe(before + 1);
-  expect(early.errors).toEqual([]);
-});
+    await early.release();
+    await expect(page.getByLabel('Mã đăng nhập (6 số)')).toBeVisible();
+    await expect(page.getByText(/Đang gửi… Xin chờ/)).toBeHidden();
+    await expect.poll(async () => (await mailbox()).length).toBe(before + 1);
+    // Nothing more arrives (the send happened once).
+    await page.waitForTimeout(500);
+    expect((await mailbox()).length).toBe(before + 1);
+    expect(early.errors).toEqual([]);
+  });
+}
 
 test('/doi/ with a stored session: the sign-in form never shows; the workspace comes once React runs', async ({ page, browser }) => {
   await signInWithEmailedCode(page, stack.url, 'to-hong-gai@example.org');
