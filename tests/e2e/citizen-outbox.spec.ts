@@ -208,10 +208,18 @@ test('“Quên mã?”: a code sent to the phone lists its requests; wrong codes
   await other.getByLabel('Số điện thoại', { exact: true }).last().fill('0912 345 999');
   await other.getByRole('button', { name: 'Gửi mã cho tôi' }).click();
   await expect(other.getByText(sent.replace('0912 345 105', '0912 345 999'))).toBeVisible();
-  await other.getByRole('button', { name: 'Gửi lại mã' }).click();
-  await other.getByRole('button', { name: 'Gửi lại mã' }).click();
+  // A tap while a code is being sent is ignored (the island is busy), so each resend waits for its
+  // answer and for the form to be ready again; on a loaded machine a quick second tap was dropped.
+  const resend = async () => {
+    const answered = other.waitForResponse((response) => response.url().includes('/rest/v1/rpc/request_phone_code'));
+    await other.getByRole('button', { name: 'Gửi lại mã' }).click();
+    await answered;
+    await expect(other.getByRole('button', { name: 'Xem các yêu cầu' })).toBeVisible();
+  };
+  await resend();
+  await resend();
   await expect(other.locator('.app-error-summary')).toBeHidden();
-  await other.getByRole('button', { name: 'Gửi lại mã' }).click();
+  await resend();
   await expect(other.locator('.app-error-summary [role="alert"]')).toContainText('Mỗi số điện thoại chỉ xin được 3 mã mỗi ngày.');
   expect(await lookupCodes(other)).toHaveLength(1);
   await fresh.close();
