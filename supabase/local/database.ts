@@ -16,6 +16,8 @@ export interface EmbeddedDatabase {
   /** Connection string that PostgREST uses (role authenticator). */
   authenticatorUrl: string;
   port: number;
+  /** A copy of the whole database (PGlite's data folder as a tarball), for `loadDataDir`. */
+  dump(): Promise<Blob>;
   stop(): Promise<void>;
 }
 
@@ -26,6 +28,8 @@ export interface EmbeddedDatabaseOptions {
   port?: number;
   /** Most client connections served at once by the multiplexer. */
   maxConnections?: number;
+  /** Start in memory from this copy of a database (`dump()` of another one) instead of an empty one. */
+  loadDataDir?: Blob;
 }
 
 /** Raised when the data folder cannot be written; the message says which path and what to do. */
@@ -62,6 +66,7 @@ export async function startEmbeddedDatabase(
   if (options.dataDir) await checkWritable(options.dataDir);
   const db = await PGlite.create({
     dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
     extensions: { cube },
   });
   const server = new PGLiteSocketServer({
@@ -76,6 +81,7 @@ export async function startEmbeddedDatabase(
     url: `postgres://postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
     authenticatorUrl: `postgres://authenticator@127.0.0.1:${port}/postgres?sslmode=disable`,
     port,
+    dump: () => db.dumpDataDir('none'),
     async stop() {
       await server.stop();
       await db.close();

@@ -9,7 +9,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { SignJWT } from 'jose';
 import { LOCAL_JWT_SECRET, ROOT_DIR } from './config.ts';
-import { startEmbeddedDatabase } from './database.ts';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './database.ts';
 import { migrate } from './migrate.ts';
 import { syncGuideCodesSql } from './guide-codes.ts';
 import { startPostgrest } from './postgrest.ts';
@@ -86,6 +86,15 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+/**
+ * In-memory databases of this process, as they were just after the migrations (and the seed), one
+ * per seed choice. PGlite's initdb and the migrations are most of a stack's start (several seconds
+ * of CPU); the e2e specs and db tests that start a stack of their own each start one in the same
+ * few processes (issue 17). A later in-memory stack starts from the copy; migrate() still runs on
+ * it and finds nothing to apply.
+ */
+const migratedMemoryDatabases = new Map<boolean, Blob>();
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -145,14 +154,17 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     let databaseUrl: string;
     let authenticatorUrl: string;
     let backend: Stack['backend'];
+    let embedded: EmbeddedDatabase | undefined;
     if (typeof choice === 'object' && 'postgresUrl' in choice) {
       const temporary = await createTemporaryDatabase(choice.postgresUrl);
       stops.push(temporary.drop);
       ({ url: databaseUrl, authenticatorUrl } = temporary);
       backend = 'postgres';
     } else {
-      const embedded = await startEmbeddedDatabase({
+      const copy = choice === 'memory' ? migratedMemoryDatabases.get(Boolean(options.seed)) : undefined;
+      embedded = await startEmbeddedDatabase({
         dataDir: choice === 'memory' ? undefined : choice.dataDir,
+        loadDataDir: copy,
       });
       stops.push(embedded.stop);
       ({ url: databaseUrl, authenticatorUrl } = embedded);
@@ -160,6 +172,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     }
     log(`Database: ${backend === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL'}; applying migrations…`);
     await migrate({ databaseUrl, seed: options.seed, log });
+    if (choice === 'memory' && embedded && !migratedMemoryDatabases.has(Boolean(options.seed))) {
+      migratedMemoryDatabases.set(Boolean(options.seed), await embedded.dump());
+    }
     log(`  the database knows ${await syncGuideCodesSql(databaseUrl)} guide codes (content/guides)`);
 
     if (options.jobs !== false) {

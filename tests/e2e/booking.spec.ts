@@ -18,6 +18,8 @@ const CODE = /^QN-[2-9A-HJKMNP-TV-Z]{3}-[2-9A-HJKMNP-TV-Z]{3}-[2-9A-HJKMNP-TV-Z]
 test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
 
 test.beforeAll(async () => {
+  // Starting a stack takes long on a busy machine (two workers share the CPU).
+  test.setTimeout(180_000);
   stack = await startStack({ database: 'memory', seed: true, siteDir: path.join(ROOT, E2E_DIST) });
 });
 

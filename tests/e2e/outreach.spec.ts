@@ -17,6 +17,8 @@ const MONG_CAI_1 = '06712';
 const SHOPS_KIND = 'Hỗ trợ cửa hàng thanh toán không dùng tiền mặt';
 
 test.beforeAll(async () => {
+  // Starting a stack takes long on a busy machine (two workers share the CPU).
+  test.setTimeout(180_000);
   stack = await startStack({ database: 'memory', seed: true, siteDir: path.join(ROOT, E2E_DIST), jobs: false });
 });
 

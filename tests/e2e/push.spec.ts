@@ -20,6 +20,8 @@ const PHONE = { width: 360, height: 740 };
 test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
 
 test.beforeAll(async () => {
+  // Starting a stack takes long on a busy machine (two workers share the CPU).
+  test.setTimeout(180_000);
   stack = await startStack({ database: 'memory', seed: true, siteDir: path.join(ROOT, E2E_DIST), jobs: false });
 });
 
@@ -154,7 +156,7 @@ test('the push the outbox holds for a new request shows team, commune and needs;
 
   // A link to another site is never opened from a notification: it becomes /doi/.
   await push({ title: 'x', body: 'y', url: 'https://example.com/lua-dao', tag: 'other' });
-  await expect.poll(async () => (await shown(page)).find((n) => n.tag === 'other')?.url).toBe('/doi/');
+  await expect.poll(async () => (await shown(page)).find((n) => n.tag === 'other')?.url, { timeout: 15_000 }).toBe('/doi/');
 
   // The click, as the browser would deliver it, inside the worker: the open workspace (here on its
   // notifications tab) goes to the request.

@@ -22,6 +22,8 @@ const PLACE = 'Nhà văn hoá khu 3 (thử nghiệm)';
 const LEADER = 'truong-to-bai-chay@example.org';
 
 test.beforeAll(async () => {
+  // Starting a stack takes long on a busy machine (two workers share the CPU).
+  test.setTimeout(180_000);
   stack = await startStack({ database: 'memory', seed: true, siteDir: path.join(ROOT, E2E_DIST), jobs: false });
 });
 

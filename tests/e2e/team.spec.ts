@@ -24,6 +24,8 @@ const TOKEN_SECONDS = 120;
 test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
 
 test.beforeAll(async () => {
+  // Starting a stack takes long on a busy machine (two workers share the CPU).
+  test.setTimeout(180_000);
   // Access tokens live 2 minutes here, so sessions refresh during the tests and can expire in one.
   stack = await startStack({
     database: 'memory',

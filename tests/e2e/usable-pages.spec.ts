@@ -150,8 +150,9 @@ function luminance(color: string): number {
 test.describe('dark colour scheme (point 23)', () => {
   test.use({ colorScheme: 'dark', viewport: PHONE });
   const pages = ['/', '/vssid/quen-mat-khau/', '/huong-dan/', '/dat-lich/', '/tra-cuu/', '/gioi-thieu/', '/quyen-rieng-tu/', '/doi/', '/quan-tri/'];
-  test('follows the system setting, and every page keeps its contrast (axe)', async ({ page }) => {
-    for (const url of pages) {
+  // One test per page: nine axe runs in one test could pass its timeout on a busy machine.
+  for (const url of pages) {
+    test(`follows the system setting, and ${url} keeps its contrast (axe)`, async ({ page }) => {
       await page.goto(url);
       await page.waitForLoadState('networkidle');
       const colours = await page.evaluate(() => ({
@@ -162,8 +163,8 @@ test.describe('dark colour scheme (point 23)', () => {
       expect(luminance(colours.text), `${url} text`).toBeGreaterThan(0.6);
       const axe = await new AxeBuilder({ page }).analyze();
       expect(axe.violations.map((v) => `${url}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
-    }
-  });
+    });
+  }
 
   test('posters stay black on white on screen', async ({ page }) => {
     await page.goto(POSTER);

@@ -16,6 +16,8 @@ const PHONE = { width: 360, height: 740 };
 test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
 
 test.beforeAll(async () => {
+  // Starting a stack takes long on a busy machine (two workers share the CPU).
+  test.setTimeout(180_000);
   stack = await startStack({ database: 'memory', seed: true, siteDir: path.join(ROOT, E2E_DIST), jobs: false });
 });
 
