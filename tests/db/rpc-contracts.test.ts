@@ -15,7 +15,7 @@ import { API_AREAS, allContracts } from '../../src/lib/api/contracts.ts';
 const WITHOUT_CONTRACT: Record<string, string> = {};
 
 /** Modules of src/lib/api that are not areas (the call machinery, the public reads of static pages, this registry). */
-const NOT_AREAS = ['backend.ts', 'contracts.ts', 'local-keys.ts', 'public-read.ts', 'rpc.ts', 'supabase.ts'];
+const NOT_AREAS = ['backend.ts', 'commune-info-read.ts', 'contracts.ts', 'load-supabase.ts', 'local-keys.ts', 'public-read.ts', 'rpc.ts', 'supabase.ts'];
 
 const contracts = allContracts();
 
