@@ -122,10 +122,11 @@ describe.each(inject('stacks'))('booking commits and plans on $backend', (stack)
     expect(pages).toBeLessThan(100);
   });
 
-  it('keeps the per-request helpers in PL/pgSQL, so their plans are cached', async () => {
-    const rows = await withSql(stack, async (sql) =>
+  /** The per-request helpers as the catalogue has them: name, language and SET clauses. */
+  const perRequestHelpers = () =>
+    withSql(stack, async (sql) =>
       (await sql.query(
-        `select n.nspname || '.' || p.proname as name, l.lanname as language
+        `select n.nspname || '.' || p.proname as name, l.lanname as language, p.proconfig as config
          from pg_proc p
          join pg_namespace n on n.oid = p.pronamespace
          join pg_language l on l.oid = p.prolang
@@ -134,21 +135,15 @@ describe.each(inject('stacks'))('booking commits and plans on $backend', (stack)
         [PER_REQUEST_HELPERS],
       )).rows,
     );
+
+  it('keeps the per-request helpers in PL/pgSQL, so their plans are cached', async () => {
+    const rows = await perRequestHelpers();
     expect(rows.map((row) => row.name)).toEqual([...PER_REQUEST_HELPERS].sort());
     expect(rows.filter((row) => row.language !== 'plpgsql')).toEqual([]);
   });
 
   it('pins nothing but search_path on the per-request helpers (no SET clause to save and restore per call)', async () => {
-    const rows = await withSql(stack, async (sql) =>
-      (await sql.query(
-        `select n.nspname || '.' || p.proname as name, p.proconfig as config
-         from pg_proc p
-         join pg_namespace n on n.oid = p.pronamespace
-         where n.nspname || '.' || p.proname = any ($1)
-         order by 1`,
-        [PER_REQUEST_HELPERS],
-      )).rows,
-    );
+    const rows = await perRequestHelpers();
     expect(rows).toHaveLength(PER_REQUEST_HELPERS.length);
     expect(rows.filter((row) => (row.config as string[]).some((entry) => !entry.startsWith('search_path=')))).toEqual([]);
   });
