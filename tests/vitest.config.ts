@@ -3,9 +3,39 @@ import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+/** db test files that start embedded stacks of their own (or none): not run per backend. */
+const EMBEDDED_ONLY = [
+  'tests/db/local-stack-reliability.test.ts',
+  'tests/db/notify-local-stack.test.ts',
+  'tests/db/pglite-multiplexer.test.ts',
+  'tests/db/schema-snapshot.test.ts',
+];
+
 /**
- * Two Vitest projects: `unit` (pure functions, schemas, content) and `db` (SQL behaviour through the
- * real PostgREST and supabase-js, on PGlite and, when DATABASE_URL is set, on PostgreSQL).
+ * A db project: SQL behaviour through the real PostgREST and supabase-js on one backend, whose
+ * stack tests/support/db-global-setup.ts starts (`db` on PGlite, `db-postgres` on DATABASE_URL).
+ */
+function dbProject(name: 'db' | 'db-postgres', include: string[], exclude: string[] = []) {
+  return {
+    test: {
+      name,
+      root,
+      include,
+      exclude,
+      environment: 'node',
+      globalSetup: ['tests/support/db-global-setup.ts'],
+      // A project's stack is shared by its files; running them one at a time keeps rate limits
+      // and counts deterministic.
+      fileParallelism: false,
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+    },
+  };
+}
+
+/**
+ * Vitest projects: `unit` (pure functions, schemas, content), `db` (SQL behaviour on PGlite) and,
+ * when DATABASE_URL is set, `db-postgres` (the same files on that PostgreSQL server).
  * Playwright runs the e2e suite separately (tests/e2e/playwright.config.ts).
  */
 export default defineConfig({
@@ -20,20 +50,14 @@ export default defineConfig({
           environment: 'node',
         },
       },
-      {
-        test: {
-          name: 'db',
-          root,
-          include: ['tests/db/**/*.test.ts'],
-          environment: 'node',
-          globalSetup: ['tests/support/db-global-setup.ts'],
-          // The stacks are shared by every file; running files one at a time keeps rate limits
-          // and counts deterministic.
-          fileParallelism: false,
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
-        },
-      },
+      dbProject('db', ['tests/db/**/*.test.ts']),
+      // The PostgreSQL server (CI sets DATABASE_URL) gets a project of its own so that the two
+      // backends run side by side: PGlite works in the main process, PostgreSQL in its own server
+      // processes, and on two cores the db tests took the sum of both (issue 17). The four files
+      // that start their own embedded stacks, or none, run once, in the PGlite project.
+      ...(process.env.DATABASE_URL
+        ? [dbProject('db-postgres', ['tests/db/**/*.test.ts'], EMBEDDED_ONLY)]
+        : []),
     ],
   },
 });

@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { CONSENT_VERSION } from '../../src/lib/schemas/help-request.ts';
 import AxeBuilder from '@axe-core/playwright';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
-import { E2E_DIST, ROOT } from './e2e-env.ts';
+import { E2E_DIST, E2E_STACK_DATABASE, ROOT } from './e2e-env.ts';
 import { fillBookingForm, queryRows } from './flows.ts';
 
 /**
@@ -23,7 +23,7 @@ test.beforeAll(async () => {
   // Starting a stack takes long on a busy machine (two workers share the CPU).
   test.setTimeout(180_000);
   // With the notify function under Deno, so the look-up code's SMS lands in /_local/outbox.json.
-  stack = await startStack({ database: 'memory', seed: true, siteDir: path.join(ROOT, E2E_DIST), functions: true });
+  stack = await startStack({ database: E2E_STACK_DATABASE, seed: true, siteDir: path.join(ROOT, E2E_DIST), functions: true });
 });
 
 test.afterAll(async () => {

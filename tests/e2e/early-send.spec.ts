@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test, type Page, type Route } from '@playwright/test';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
-import { E2E_DIST, ROOT } from './e2e-env.ts';
+import { E2E_DIST, E2E_STACK_DATABASE, ROOT } from './e2e-env.ts';
 import { queryRows, signInWithEmailedCode } from './flows.ts';
 
 /**
@@ -20,7 +20,7 @@ test.use({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true
 test.beforeAll(async () => {
   // Starting a stack takes long on a busy machine.
   test.setTimeout(180_000);
-  stack = await startStack({ database: 'memory', seed: true, siteDir: path.join(ROOT, E2E_DIST) });
+  stack = await startStack({ database: E2E_STACK_DATABASE, seed: true, siteDir: path.join(ROOT, E2E_DIST) });
 });
 
 test.afterAll(async () => {

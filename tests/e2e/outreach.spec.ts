@@ -2,7 +2,7 @@ import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
 import { vietnamDay } from '../../src/lib/domain/vietnam-time.ts';
-import { E2E_DIST, ROOT } from './e2e-env.ts';
+import { E2E_DIST, E2E_STACK_DATABASE, ROOT } from './e2e-env.ts';
 
 /**
  * The outreach log end to end, against the production build served by a stack of this file's own
@@ -19,7 +19,7 @@ const SHOPS_KIND = 'Hỗ trợ cửa hàng thanh toán không dùng tiền mặt
 test.beforeAll(async () => {
   // Starting a stack takes long on a busy machine (two workers share the CPU).
   test.setTimeout(180_000);
-  stack = await startStack({ database: 'memory', seed: true, siteDir: path.join(ROOT, E2E_DIST), jobs: false });
+  stack = await startStack({ database: E2E_STACK_DATABASE, seed: true, siteDir: path.join(ROOT, E2E_DIST), jobs: false });
 });
 
 test.afterAll(async () => {

@@ -5,7 +5,7 @@ import { expect, test, type Browser, type Locator, type Page } from '@playwright
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
-import { E2E_DIST, ROOT } from './e2e-env.ts';
+import { E2E_DIST, E2E_STACK_DATABASE, ROOT } from './e2e-env.ts';
 import { signInWithEmailedCode } from './flows.ts';
 
 /**
@@ -24,7 +24,7 @@ const LEADER = 'truong-to-bai-chay@example.org';
 test.beforeAll(async () => {
   // Starting a stack takes long on a busy machine (two workers share the CPU).
   test.setTimeout(180_000);
-  stack = await startStack({ database: 'memory', seed: true, siteDir: path.join(ROOT, E2E_DIST), jobs: false });
+  stack = await startStack({ database: E2E_STACK_DATABASE, seed: true, siteDir: path.join(ROOT, E2E_DIST), jobs: false });
 });
 
 test.afterAll(async () => {

@@ -4,7 +4,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
 import { BUDGETS, weighPage } from '../support/page-weight.ts';
-import { E2E_DIST, ROOT } from './e2e-env.ts';
+import { E2E_DIST, E2E_STACK_DATABASE, ROOT } from './e2e-env.ts';
 import { fillBookingForm, sendBookingForm, signInWithEmailedCode } from './flows.ts';
 
 /**
@@ -28,7 +28,7 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   // Access tokens live 2 minutes here, so sessions refresh during the tests and can expire in one.
   stack = await startStack({
-    database: 'memory',
+    database: E2E_STACK_DATABASE,
     seed: true,
     siteDir: path.join(ROOT, E2E_DIST),
     jobs: false,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
-import { E2E_DIST, ROOT } from './e2e-env.ts';
+import { E2E_DIST, E2E_STACK_DATABASE, ROOT } from './e2e-env.ts';
 import { fillBookingForm, queryRows, sendBookingForm, shownReferenceCode } from './flows.ts';
 
 /**
@@ -17,7 +17,7 @@ test.use({ viewport: PHONE, hasTouch: true, isMobile: true });
 test.beforeAll(async () => {
   // Starting a stack takes long on a busy machine (two workers share the CPU).
   test.setTimeout(180_000);
-  stack = await startStack({ database: 'memory', seed: true, siteDir: path.join(ROOT, E2E_DIST), jobs: false });
+  stack = await startStack({ database: E2E_STACK_DATABASE, seed: true, siteDir: path.join(ROOT, E2E_DIST), jobs: false });
 });
 
 test.afterAll(async () => {

@@ -1,7 +1,8 @@
 /**
- * The database backends the db tests run on: always the embedded PGlite, plus the PostgreSQL server
- * at DATABASE_URL when it is set (CI sets it). Each backend gets a whole local stack
- * (PostgREST + auth stand-in) started once by tests/support/db-global-setup.ts.
+ * The database backends the db tests run on: always the embedded PGlite (project `db`), plus the
+ * PostgreSQL server at DATABASE_URL when it is set (project `db-postgres`; CI sets it). Each backend
+ * gets a whole local stack (PostgREST + auth stand-in) started once by its project's
+ * tests/support/db-global-setup.ts; the two projects run side by side.
  */
 export interface StackInfo {
   backend: 'pglite' | 'postgres';

@@ -3,8 +3,9 @@ import { startStack, type Stack } from '../../supabase/local/stack.ts';
 import './backends.ts';
 
 /**
- * Starts one local stack per backend before the db tests and stops them afterwards. Each test file
- * reads them with `inject('stacks')` and runs its cases on every backend.
+ * Starts the local stack of a db project before its tests and stops it afterwards: PGlite for `db`,
+ * a fresh database on the PostgreSQL server at DATABASE_URL for `db-postgres`. Each test file reads
+ * it with `inject('stacks')` (a list, so that a file reads the same on either project).
  */
 export default async function setup(project: TestProject) {
   const stacks: Stack[] = [];
@@ -13,10 +14,10 @@ export default async function setup(project: TestProject) {
   };
   try {
     // No periodic jobs: the escalation tests run them themselves, with time under their control.
-    stacks.push(await startStack({ database: 'memory', seed: true, jobs: false }));
-    if (process.env.DATABASE_URL) {
-      stacks.push(await startStack({ database: { postgresUrl: process.env.DATABASE_URL }, seed: true, jobs: false }));
-    }
+    const postgresUrl = process.env.DATABASE_URL;
+    if (project.name === 'db-postgres' && !postgresUrl) throw new Error('db-postgres needs DATABASE_URL');
+    const database = project.name === 'db-postgres' && postgresUrl ? { postgresUrl } : 'memory';
+    stacks.push(await startStack({ database, seed: true, jobs: false }));
   } catch (error) {
     await stopAll();
     throw error;
