@@ -164,16 +164,35 @@ test('the guide with the longest title still prints on exactly one A4 page', asy
 });
 
 test('every guide and commune poster fits its A4 sheet', async ({ page }) => {
-  // About a hundred posters, one page load each.
-  test.setTimeout(240_000);
+  // All of them measured at once on the combined print page, which copies each poster's sheet from
+  // the poster's own page under the same stylesheet (ManyPosters.astro): one page load instead of
+  // one per poster (issue 17). The sheet is a fixed A4 box styled by poster.css alone, so it lays out
+  // the same there as on its own page (checked once for all 117 posters: the same scroll and client
+  // sizes, element heights within 0.01 px).
   await page.goto('/in/');
-  const paths = await page.locator('form a[href^="/in/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
-  expect(paths.length).toBe(guides.filter((g) => !g.replacedBy).length + 54);
+  const posters = await page.locator('form li:has(input[type=checkbox])').evaluateAll((items) =>
+    items.map((li) => {
+      const box = li.querySelector('input')!;
+      return { id: `${box.name}-${box.value}`, kind: box.name, key: box.value, path: li.querySelector('a[href^="/in/"]')!.getAttribute('href')! };
+    }),
+  );
+  expect(posters.length).toBe(guides.filter((g) => !g.replacedBy).length + 54);
+
+  // Every poster's own page is the one fetched, and answers.
+  const fetched = new Map<string, number>();
+  page.on('response', (response) => {
+    const { pathname } = new URL(response.url());
+    if (response.request().resourceType() === 'fetch') fetched.set(pathname, response.status());
+  });
   await page.emulateMedia({ media: 'print' });
-  for (const path of paths) {
-    await page.goto(path);
-    await expectSheetsFit(page);
-  }
+  const keys = (kind: string) => posters.filter((p) => p.kind === kind).map((p) => p.key).join(',');
+  await page.goto(`/in/nhieu/?g=${keys('g')}&x=${keys('x')}`);
+  await expect(page.locator('[data-many-posters]')).toHaveAttribute('data-ready', String(posters.length), { timeout: 60_000 });
+  expect(Object.fromEntries(fetched)).toEqual(Object.fromEntries(posters.map((p) => [p.path, 200])));
+  expect(await page.locator('.app-poster').evaluateAll((els) => els.map((el) => el.getAttribute('data-poster-id')))).toEqual(
+    posters.map((p) => p.id),
+  );
+  await expectSheetsFit(page);
 });
 
 test('poster index: tick guides and a commune, print them together, one poster per page', async ({ page, baseURL }) => {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import pg from 'pg';
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
@@ -55,12 +55,21 @@ async function printedPages(page: Page): Promise<number> {
   return pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
 }
 
+/**
+ * The leader's signed-in browser storage (supabase-js keeps the session in localStorage), saved after
+ * the file's first sign-in through the mailbox: the later tests open /doi/ already signed in instead
+ * of signing in again (issue 17). Tokens live an hour here, and no test signs the leader out.
+ */
+let leaderState: Awaited<ReturnType<BrowserContext['storageState']>> | undefined;
+
 async function leaderPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN' });
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'vi-VN', storageState: leaderState });
   const page = await context.newPage();
-  await signIn(page, LEADER);
+  if (leaderState) await page.goto(`${stack.url}/doi/`);
+  else await signIn(page, LEADER);
   await page.getByRole('button', { name: 'Buổi hỗ trợ và áp phích' }).click();
   await expect(page.getByRole('heading', { name: 'Thông tin công khai của tổ' })).toBeVisible();
+  leaderState ??= await context.storageState();
   return page;
 }
 
