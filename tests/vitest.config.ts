@@ -27,6 +27,9 @@ function dbProject(name: 'db' | 'db-postgres', include: string[], exclude: strin
       // A project's stack is shared by its files; running them one at a time keeps rate limits
       // and counts deterministic.
       fileParallelism: false,
+      // One worker runs the files in turn, so it keeps its modules from file to file instead of
+      // spawning a fresh one per file (~0.8 s each, 66 files; the files share no module state).
+      isolate: false,
       testTimeout: 60_000,
       hookTimeout: 120_000,
     },
@@ -48,6 +51,9 @@ export default defineConfig({
           root,
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Pure functions: a worker keeps its modules from file to file (no file mocks or
+          // changes globals), instead of loading them again for each of the 54 files.
+          isolate: false,
         },
       },
       dbProject('db', ['tests/db/**/*.test.ts']),
