@@ -89,6 +89,11 @@ export async function startPostgrest(options: PostgrestOptions): Promise<Postgre
         PGRST_DB_CONFIG: 'false',
         PGRST_DB_PREPARED_STATEMENTS: options.sharedSession ? 'false' : 'true',
         PGRST_DB_MAX_ROWS: '1000',
+        // Keeps each validated JWT (the anon key on every anonymous call, a member's session token)
+        // until its exp, at most an hour, instead of decoding and verifying it on every request:
+        // about 0.2–0.4 ms less PostgREST CPU per booking at 10 clients (issue 17). A token is
+        // still refused after its exp; PostgREST never had a way to revoke one before it anyway.
+        PGRST_JWT_CACHE_MAX_LIFETIME: '3600',
         PGRST_SERVER_HOST: '127.0.0.1',
         PGRST_SERVER_PORT: String(options.port),
         PGRST_LOG_LEVEL: options.verbose ? 'info' : 'error',

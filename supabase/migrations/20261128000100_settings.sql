@@ -44,7 +44,7 @@ insert into app.settings (key, value, description) values
   ('consent.versions', '["2026-11-28", "2026-11-29"]',
    'Versions of the consent text the booking form may send; the form shows the newest. Older ones stay valid for requests still waiting in a device''s outbox.'),
   ('routing.max_candidates', '20',
-   'How many nearest candidate teams routing considers (and locks) for one request.'),
+   'How many nearest candidate teams routing considers for one request (nearest first, until one has room).'),
   -- Team workspace and escalation.
   ('escalation.accept_within_minutes', '360',
    'Minutes a team has to accept an assigned request ("Tôi nhận") before the escalation job moves it to the next team. Shown to members as the deadline.'),

@@ -145,7 +145,7 @@ comment on function app.help_request_status(bigint) is 'Answer of request_status
 
 /* Security definer: anon may not touch app tables. Validates everything (app.validate_help_request),
    de-duplicates by the idempotency key, takes the routing decision (app.choose_route(), which locks
-   the candidate teams until commit), stores the request once with its consent and its route, writes
+   the chosen team until commit), stores the request once with its consent and its route, writes
    the received and routing events, then takes the rate limits (last, so their bucket rows are locked
    only until commit; a refusal rolls the whole request back). Returns app.help_request_answer(): no
    personal data. Routing comes before the insert so that the new row is written once, already
@@ -193,82 +193,81 @@ begin
     perform app.raise_code('rate_limited_address');
   end if;
 
-  -- A clash of 44-bit codes is astronomically rare; the unique constraint is the last word.
-  loop
-    code := app.new_reference_code();
-    exit when not exists (select 1 from app.help_requests h where h.reference_code = code);
-  end loop;
-
-  -- Routing locks the candidate teams until commit (see app.choose_route).
+  -- Routing locks the chosen team until commit (see app.choose_route).
   r := app.choose_route(v ->> 'commune_code', (v ->> 'gps_lat')::numeric, (v ->> 'gps_lon')::numeric);
 
-  insert into app.help_requests (
-    reference_code, idempotency_key, commune_code, needs, guide_code, guide_step, time_window,
-    source_poster, on_behalf, verification_word, consent_version, consented_at, message_channel,
-    message_consent_version, status, gps_ignored,
-    team_id, route_point, route_distance_m, route_reason, assigned_at,
-    citizen_name, citizen_phone, helper_name, helper_phone, address, description, gps_lat, gps_lon,
-    payload_hash
-  ) values (
-    code,
-    (v ->> 'idempotency_key')::uuid,
-    v ->> 'commune_code',
-    array(select jsonb_array_elements_text(v -> 'needs')),
-    v ->> 'guide_code',
-    (v ->> 'guide_step')::smallint,
-    v ->> 'time_window',
-    v ->> 'source_poster',
-    (v ->> 'on_behalf')::boolean,
-    app.new_verification_word(),
-    v ->> 'consent_version',
-    now(),
-    v ->> 'message_channel',
-    case when v ->> 'message_channel' is not null then v ->> 'consent_version' end,
-    case when r.team_id is null then 'unassigned' else 'assigned' end,
-    (v ->> 'gps_ignored')::boolean,
-    r.team_id,
-    r.route_point,
-    r.distance_m,
-    r.route_reason,
-    case when r.team_id is not null then now() end,
-    v ->> 'name',
-    v ->> 'phone',
-    v ->> 'helper_name',
-    v ->> 'helper_phone',
-    v ->> 'address',
-    v ->> 'description',
-    (v ->> 'gps_lat')::numeric,
-    (v ->> 'gps_lon')::numeric,
-    booking_hash
-  )
-  on conflict (idempotency_key) do nothing
-  returning id into new_id;
+  -- Stored once, already routed. ON CONFLICT without a target skips the row on either unique key:
+  -- the idempotency key (the same booking committed by a parallel call while this one waited) or
+  -- the reference code (a clash of 44-bit codes, astronomically rare: another code is drawn). A
+  -- look-up of the code before each insert cost a statement on every booking for that rare case.
+  loop
+    code := app.new_reference_code();
+    insert into app.help_requests (
+      reference_code, idempotency_key, commune_code, needs, guide_code, guide_step, time_window,
+      source_poster, on_behalf, verification_word, consent_version, consented_at, message_channel,
+      message_consent_version, status, gps_ignored,
+      team_id, route_point, route_distance_m, route_reason, assigned_at,
+      citizen_name, citizen_phone, helper_name, helper_phone, address, description, gps_lat, gps_lon,
+      payload_hash
+    ) values (
+      code,
+      (v ->> 'idempotency_key')::uuid,
+      v ->> 'commune_code',
+      array(select jsonb_array_elements_text(v -> 'needs')),
+      v ->> 'guide_code',
+      (v ->> 'guide_step')::smallint,
+      v ->> 'time_window',
+      v ->> 'source_poster',
+      (v ->> 'on_behalf')::boolean,
+      app.new_verification_word(),
+      v ->> 'consent_version',
+      now(),
+      v ->> 'message_channel',
+      case when v ->> 'message_channel' is not null then v ->> 'consent_version' end,
+      case when r.team_id is null then 'unassigned' else 'assigned' end,
+      (v ->> 'gps_ignored')::boolean,
+      r.team_id,
+      r.route_point,
+      r.distance_m,
+      r.route_reason,
+      case when r.team_id is not null then now() end,
+      v ->> 'name',
+      v ->> 'phone',
+      v ->> 'helper_name',
+      v ->> 'helper_phone',
+      v ->> 'address',
+      v ->> 'description',
+      (v ->> 'gps_lat')::numeric,
+      (v ->> 'gps_lon')::numeric,
+      booking_hash
+    )
+    on conflict do nothing
+    returning id into new_id;
+    exit when new_id is not null;
 
-  if new_id is null then
-    -- The same key committed in a parallel transaction while this one waited: answer as a replay.
+    -- Nothing stored: the same key committed in a parallel transaction while this one waited
+    -- (answer as a replay), else the code was taken (draw another).
     select h.id, h.payload_hash into existing
     from app.help_requests h where h.idempotency_key = (v ->> 'idempotency_key')::uuid;
-    if existing.payload_hash is distinct from booking_hash then
-      perform app.raise_code('idempotency_conflict');
+    if found then
+      if existing.payload_hash is distinct from booking_hash then
+        perform app.raise_code('idempotency_conflict');
+      end if;
+      return app.help_request_answer(existing.id);
     end if;
-    return app.help_request_answer(existing.id);
-  end if;
+  end loop;
 
-  insert into app.request_events (request_id, kind, status_after, actor, detail)
-  values (new_id, 'received', 'unassigned', 'citizen',
-    jsonb_build_object('on_behalf', (v ->> 'on_behalf')::boolean, 'gps', v ->> 'gps_lat' is not null,
-      'gps_ignored', (v ->> 'gps_ignored')::boolean));
-
-  -- The routing decision, recorded as route_help_request records it.
-  if r.team_id is not null then
-    insert into app.request_events (request_id, kind, status_after, team_id, distance_m, reason, actor, detail)
-    values (new_id, 'assigned', 'assigned', r.team_id, r.distance_m, r.route_reason, 'system',
+  -- The received event, then the routing decision recorded as route_help_request records it; one
+  -- statement for both rows (in this order, so the received event has the lower id).
+  insert into app.request_events (request_id, kind, status_after, team_id, distance_m, reason, actor, detail)
+  values
+    (new_id, 'received', 'unassigned', null, null, null, 'citizen',
+      jsonb_build_object('on_behalf', (v ->> 'on_behalf')::boolean, 'gps', v ->> 'gps_lat' is not null,
+        'gps_ignored', (v ->> 'gps_ignored')::boolean)),
+    (new_id, case when r.team_id is null then 'unassigned' else 'assigned' end,
+      case when r.team_id is null then 'unassigned' else 'assigned' end,
+      r.team_id, r.distance_m, r.route_reason, 'system',
       jsonb_build_object('point', r.route_point, 'candidates', r.candidates, 'full', r.full_count));
-  else
-    insert into app.request_events (request_id, kind, status_after, reason, actor, detail)
-    values (new_id, 'unassigned', 'unassigned', r.route_reason, 'system',
-      jsonb_build_object('point', r.route_point, 'candidates', r.candidates, 'full', r.full_count));
-  end if;
 
   if not app.rate_limit_take('request_help.per_phone', contact) then
     perform app.raise_code('rate_limited_phone');

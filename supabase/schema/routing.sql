@@ -24,6 +24,7 @@ declare
   chosen integer;
   team record;
   open_count integer;
+  skipped text;
   max_candidates integer := coalesce((app.setting('routing.max_candidates') #>> '{}')::integer, 20);
 begin
   full_count := 0;
@@ -41,19 +42,32 @@ begin
     into ids, distances, covers
   from app.routing_candidates(choose_route.commune_code, point, choose_route.exclude_team_ids, max_candidates) c;
 
-  perform 1 from app.teams t where t.id = any (ids) order by t.id for update;
-
+  -- Nearest first: lock the team, then count its open requests (after the lock, so that every
+  -- booking committed on it meanwhile is counted). A team found inactive or full is unlocked again
+  -- (the subtransaction of the block rolls back, and its row lock with it) before the next one is
+  -- tried, so a booking holds at most one team lock at any time, and waits for a lock holding none.
   for i in 1 .. coalesce(cardinality(ids), 0) loop
-    select t.active, t.capacity into team from app.teams t where t.id = ids[i];
-    -- A team deactivated while this transaction waited for its lock is skipped.
-    continue when not team.active;
-    select count(*) into open_count from app.help_requests h
-    where h.team_id = ids[i] and h.status in ('assigned', 'accepted');
-    if open_count < team.capacity then
-      chosen := i;
-      exit;
-    end if;
-    full_count := full_count + 1;
+    skipped := null;
+    begin
+      select t.active, t.capacity into team from app.teams t where t.id = ids[i] for update;
+      if team.active is false then
+        -- A team deactivated since the candidates were read is skipped.
+        skipped := 'inactive';
+      else
+        select count(*) into open_count from app.help_requests h
+        where h.team_id = ids[i] and h.status in ('assigned', 'accepted');
+        if open_count < team.capacity then
+          chosen := i;
+          exit;
+        end if;
+        skipped := 'full';
+      end if;
+      raise exception using errcode = 'QNR01', message = 'team_skipped';
+    exception when sqlstate 'QNR01' then
+      if skipped = 'full' then
+        full_count := full_count + 1;
+      end if;
+    end;
   end loop;
 
   candidates := coalesce(cardinality(ids), 0);
@@ -66,7 +80,7 @@ begin
   end if;
 end
 $function$;
-comment on function app.choose_route(commune_code text, gps_lat numeric, gps_lon numeric, exclude_team_ids bigint[], OUT team_id bigint, OUT distance_m integer, OUT route_point text, OUT route_reason text, OUT candidates integer, OUT full_count integer) is 'Routing decision for a point in a commune: locks every candidate team (id order), returns the nearest active one under capacity (or none: province pool) with distance, point used, reason, candidate and full counts. Shared by request_help (which routes before inserting, so a new request is written once, already assigned) and route_help_request.';
+comment on function app.choose_route(commune_code text, gps_lat numeric, gps_lon numeric, exclude_team_ids bigint[], OUT team_id bigint, OUT distance_m integer, OUT route_point text, OUT route_reason text, OUT candidates integer, OUT full_count integer) is 'Routing decision for a point in a commune: returns the nearest active candidate team under capacity, checked under its row lock (or none: province pool; only the chosen team stays locked, one team lock at a time, so no deadlocks) with distance, point used, reason, candidate and full counts. Shared by request_help (which routes before inserting, so a new request is written once, already assigned) and route_help_request.';
 
 CREATE OR REPLACE FUNCTION app.route_help_request(request_id bigint, exclude_team_ids bigint[] DEFAULT '{}'::bigint[], actor text DEFAULT 'system'::text)
  RETURNS void
@@ -112,7 +126,7 @@ begin
   end if;
 end
 $function$;
-comment on function app.route_help_request(request_id bigint, exclude_team_ids bigint[], actor text) is 'Assigns a request to the nearest candidate team under capacity (locking candidates), or to the province pool; records the decision as an event.';
+comment on function app.route_help_request(request_id bigint, exclude_team_ids bigint[], actor text) is 'Assigns a request to the nearest candidate team under capacity (locking the chosen team), or to the province pool; records the decision as an event.';
 
 CREATE OR REPLACE FUNCTION app.routing_candidates(commune_code text, point extensions.cube, exclude_team_ids bigint[] DEFAULT '{}'::bigint[], max_candidates integer DEFAULT 20)
  RETURNS TABLE(team_id bigint, distance_m double precision, covers_commune boolean)

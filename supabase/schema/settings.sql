@@ -100,7 +100,7 @@ insert into app.settings (key, value, description) values
 
 insert into app.settings (key, value, description) values
   ('routing.max_candidates', '20',
-   'How many nearest candidate teams routing considers (and locks) for one request.');
+   'How many nearest candidate teams routing considers for one request (nearest first, until one has room).');
 
 insert into app.settings (key, value, description) values
   ('statistics.stale_accepted_days', '7',

@@ -69,7 +69,7 @@ function randomPhone(): string {
   return `09${String(digits[0] % 10_000).padStart(4, '0')}${String(digits[1] % 10_000).padStart(4, '0')}`;
 }
 
-function bookingPayload() {
+export function bookingPayload() {
   const commune = communes[Math.floor(Math.random() * communes.length)];
   return {
     request: {
@@ -92,7 +92,7 @@ function randomAddress(): string {
 }
 
 /** Raises the limits and adds 1,500 teams (capacity 1,000) around the 54 communes. */
-async function prepare(stack: Stack, oneAddress: boolean) {
+export async function prepare(stack: Stack, oneAddress: boolean) {
   const sql = new pg.Client({ connectionString: stack.databaseUrl });
   await sql.connect();
   try {
