@@ -197,6 +197,7 @@ declare
   new_id bigint;
   code text;
   r record;
+  draws integer := 0;
 begin
   perform app.require_post();
   v := app.validate_help_request(request);
@@ -286,6 +287,12 @@ begin
         perform app.raise_code('idempotency_conflict');
       end if;
       return app.help_request_answer(existing.id);
+    end if;
+    -- Five taken codes in a row cannot be chance (a clash is ~1 in 10^13): some other unique key
+    -- refuses the row, so fail loudly rather than loop while holding the team's lock.
+    draws := draws + 1;
+    if draws >= 5 then
+      raise exception 'request_help: the request could not be stored (no free reference code in 5 draws)';
     end if;
   end loop;
 
