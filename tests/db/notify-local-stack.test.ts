@@ -95,8 +95,11 @@ describe('notifications on the local stack', () => {
     expect(Date.now() - started).toBeLessThan(5000);
     expect(sms).toMatchObject({ to: `84${booked.phone.slice(1)}`, template: 'citizen_booked', status: 'sent' });
     expect(sms.text.length).toBeLessThanOrEqual(160);
-    // The push is on the outbox page too, with its payload.
-    expect((await outbox()).some((e) => e.channel === 'push' && e.status === 'sent')).toBe(true);
+    // The push is on the outbox page too, with its payload: recorded once the push service has
+    // answered, so it may land a moment after the push itself.
+    await waitFor('the push as sent on the outbox page', async () =>
+      (await outbox()).find((e) => e.channel === 'push' && e.status === 'sent'),
+    );
     expect(push.errors).toEqual([]);
     expect(subscriptionId).toMatch(/^[0-9a-f-]{36}$/);
   });
