@@ -18,10 +18,9 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import communes from '../../content/communes.json' with { type: 'json' };
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
 import { reachablePostgresUrl } from './bench-kit.ts';
-import { bookingPayload, headers, prepare } from './request-help.ts';
+import { bookingPayload, prepare, raiseLimits, randomAddress } from './request-help.ts';
 
 const { values } = parseArgs({
   options: {
@@ -33,21 +32,10 @@ const { values } = parseArgs({
 
 async function loadYearData(stack: Stack, sql: pg.Client) {
   const { signIn } = await import('./team-queue.ts');
-  const { loadYear, teamsCsv } = await import('./year-data-load.ts');
-  const token = await signIn(stack, 'admin@example.org');
-  const res = await fetch(`${stack.url}/rest/v1/rpc/admin_import_teams`, {
-    method: 'POST',
-    headers: { ...headers(stack), authorization: `Bearer ${token}` },
-    body: JSON.stringify({ csv: teamsCsv(communes, 17), apply: true }),
-  });
-  if (!res.ok) throw new Error(`team import: ${(await res.text()).slice(0, 500)}`);
+  const { loadYear } = await import('./year-data-load.ts');
+  const { importTeams } = await import('./year-data.ts');
+  await importTeams(stack, await signIn(stack, 'admin@example.org'), 17);
   await loadYear(sql, 17);
-}
-
-/** A random documentation-range address behind the one proxy the benchmark settings trust. */
-function forwardedFor(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(2));
-  return `198.51.${bytes[0]}.${bytes[1]}, 127.0.0.1`;
 }
 
 /** One booking as PostgREST makes it; returns the answer's status. */
@@ -56,7 +44,7 @@ async function book(sql: pg.Client, statement = 'select public.request_help($1::
   try {
     await sql.query('set local role anon');
     await sql.query(`select set_config('request.method', 'POST', true), set_config('request.headers', $1, true)`, [
-      JSON.stringify({ 'x-forwarded-for': forwardedFor() }),
+      JSON.stringify({ 'x-forwarded-for': `${randomAddress()}, 127.0.0.1` }),
     ]);
     const result = await sql.query(statement, [JSON.stringify(bookingPayload().request)]);
     await sql.query('commit');
@@ -75,9 +63,7 @@ await sql.connect();
 try {
   if (values.year) {
     await loadYearData(stack, sql);
-    // The limits and client addresses of tests/bench/year-data.ts (trust one more proxy).
-    await sql.query(`update app.settings set value = '{"max": 100000000, "window_seconds": 3600}'::jsonb where key like 'rate_limit.%'`);
-    await sql.query(`update app.settings set value = '2'::jsonb where key = 'client_address.trusted_proxy_hops'`);
+    await raiseLimits(sql);
   } else {
     // The limits, client addresses and 1,500 teams of tests/bench/request-help.ts.
     await prepare(stack, false);

@@ -86,9 +86,21 @@ export function bookingPayload() {
 }
 
 /** A random documentation-range address, as a client behind one more trusted proxy would show. */
-function randomAddress(): string {
+export function randomAddress(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(2));
   return `198.51.${bytes[0]}.${bytes[1]}`;
+}
+
+/**
+ * Raises every rate limit out of reach and, unless all calls come from one address, trusts one
+ * more proxy, so that the x-forwarded-for entry each benchmark call sends counts as its own client.
+ */
+export async function raiseLimits(sql: pg.Client, oneAddress = false) {
+  await sql.query(`update app.settings set value = '{"max": 100000000, "window_seconds": 3600}'::jsonb
+    where key like 'rate_limit.%'`);
+  await sql.query(`update app.settings set value = $1::jsonb where key = 'client_address.trusted_proxy_hops'`, [
+    oneAddress ? '1' : '2',
+  ]);
 }
 
 /** Raises the limits and adds 1,500 teams (capacity 1,000) around the 54 communes. */
@@ -96,12 +108,7 @@ export async function prepare(stack: Stack, oneAddress: boolean) {
   const sql = new pg.Client({ connectionString: stack.databaseUrl });
   await sql.connect();
   try {
-    await sql.query(`update app.settings set value = '{"max": 100000000, "window_seconds": 3600}'::jsonb
-      where key like 'rate_limit.%'`);
-    // Distinct clients: trust one more proxy, so the x-forwarded-for entry the benchmark sends counts.
-    await sql.query(`update app.settings set value = $1::jsonb where key = 'client_address.trusted_proxy_hops'`, [
-      oneAddress ? '1' : '2',
-    ]);
+    await raiseLimits(sql, oneAddress);
     await sql.query(`
       with c as (select code, lat, lon, row_number() over (order by code) - 1 as i from app.communes)
       insert into app.teams (code, name, commune_code, base_lat, base_lon, service_radius_m, capacity, public_phone, is_demo)

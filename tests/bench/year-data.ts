@@ -21,7 +21,7 @@ import pg from 'pg';
 import { startStack, type Stack } from '../../supabase/local/stack.ts';
 import { percentile, reachablePostgresUrl, type BenchSection } from './bench-kit.ts';
 import { signIn } from './team-queue.ts';
-import { headers, load } from './request-help.ts';
+import { headers, load, raiseLimits } from './request-help.ts';
 import { YEAR, loadYear, teamsCsv } from './year-data-load.ts';
 import { report } from './year-data-report.ts';
 
@@ -41,7 +41,7 @@ interface Result {
   requestHelp?: { p50: number; p95: number; p99: number; rps: number; requests: number; errors: number; path: string }[];
 }
 
-async function importTeams(stack: Stack, token: string, seed: number): Promise<void> {
+export async function importTeams(stack: Stack, token: string, seed: number): Promise<void> {
   const { default: list } = await import('../../content/communes.json', { with: { type: 'json' } });
   const res = await fetch(`${stack.url}/rest/v1/rpc/admin_import_teams`, {
     method: 'POST',
@@ -142,8 +142,7 @@ async function timeRetention(sql: pg.Client) {
 async function timeRequestHelp(stack: Stack, duration: number) {
   const sql = new pg.Client({ connectionString: stack.databaseUrl });
   await sql.connect();
-  await sql.query(`update app.settings set value = '{"max": 100000000, "window_seconds": 3600}'::jsonb where key like 'rate_limit.%'`);
-  await sql.query(`update app.settings set value = '2'::jsonb where key = 'client_address.trusted_proxy_hops'`);
+  await raiseLimits(sql);
   await sql.end();
   const rows = [];
   for (const path of ['gateway', 'direct'] as const) {
