@@ -10,7 +10,7 @@
 -- whatever the caller sent. Limits are {max, window_seconds} rows rate_limit.<scope> in app.settings.
 --
 -- Objects: app.rate_limit_buckets, app.client_address(), app.hash_subject(), app.rate_limit_take(),
---          app.rate_limit_reached().
+--          app.rate_limit_give_back(), app.rate_limit_reached().
 
 /* One counter per limit, hashed subject and window: enough to refuse the next hit, nothing to
    identify anyone. */
@@ -69,8 +69,8 @@ comment on function app.hash_subject(text, text) is 'Salted SHA-256 (hex) of a r
 
 /* Counts one hit for the subject in the current fixed window of the scope's limit
    (settings rate_limit.<scope> = {max, window_seconds}); true while within the limit. Windows older
-   than a week are pruned now and then. Callers take limits last in their transaction, so the
-   bucket row stays locked only briefly. */
+   than a week are pruned now and then. The bucket row stays locked until the caller's transaction
+   ends, and a refusal that rolls the transaction back counts nothing. */
 create function app.rate_limit_take(scope text, subject text)
 returns boolean
 language plpgsql volatile
@@ -94,6 +94,28 @@ end
 $$;
 comment on function app.rate_limit_take(text, text) is 'Counts a hit for a subject in the current window of a rate limit; true while within the limit.';
 
+/* Gives back the hit app.rate_limit_take() counted for the subject earlier in this transaction,
+   for a call that turned out not to be a new one (request_help: the same booking committed by a
+   parallel call while this one waited for its bucket). now() is the transaction's start, so this
+   is the window the hit went to. Planned per call, as app.rate_limit_reached() is: it is rare, and
+   a plan kept from a nearly empty table would scan the whole window. */
+create function app.rate_limit_give_back(scope text, subject text)
+returns void
+language plpgsql volatile
+set search_path = ''
+as $$
+declare
+  rule jsonb := app.setting('rate_limit.' || scope);
+  window_seconds integer := greatest(coalesce((rule ->> 'window_seconds')::integer, 3600), 1);
+  started timestamptz := to_timestamp(floor(extract(epoch from now()) / window_seconds) * window_seconds);
+begin
+  execute 'update app.rate_limit_buckets b set hits = b.hits - 1
+           where b.window_start = $1 and b.scope = $2 and b.subject_hash = $3 and b.hits > 0'
+    using started, scope, app.hash_subject(scope, subject);
+end
+$$;
+comment on function app.rate_limit_give_back(text, text) is 'Gives back a hit counted earlier in the same transaction (a call that turned out to be a repeat).';
+
 /* True when the subject has already used up the current window (does not count a hit).
    Planned for each call (dynamic EXECUTE, which PL/pgSQL plans afresh every time): PostgREST keeps
    its connections, and a generic plan made while the table was nearly empty (a year of data showed
@@ -103,7 +125,8 @@ comment on function app.rate_limit_take(text, text) is 'Counts a hit for a subje
    It used to get the same from a SET plan_cache_mode = force_custom_plan clause, which holds for
    everything the function runs, so the helpers it calls (app.setting(), app.hash_subject()) were
    planned again on every call as well: about 0.2 ms of CPU per call in a booking's transaction,
-   against 0.1 ms with EXECUTE (two calls per booking; tests/db/booking-commit-and-plans.test.ts
+   against 0.1 ms with EXECUTE (two calls per booking then, per status look-up by code now;
+   tests/db/booking-commit-and-plans.test.ts
    keeps both the look-up by key and the lone search_path clause). */
 create function app.rate_limit_reached(scope text, subject text)
 returns boolean

@@ -144,13 +144,21 @@ $$;
 comment on function app.help_request_status(bigint) is 'Answer of request_status and cancel_request: status, team name and public phone, step times, and steps [{step: received | sent_to_team | province_pool | accepted | released | closed | cancelled, at, team, reason}]. No personal data. PL/pgSQL so that its plan is cached (see app.setting).';
 
 /* Security definer: anon may not touch app tables. Validates everything (app.validate_help_request),
-   de-duplicates by the idempotency key, takes the routing decision (app.choose_route(), which locks
-   the chosen team until commit), stores the request once with its consent and its route, writes
-   the received and routing events, then takes the rate limits (last, so their bucket rows are locked
-   only until commit; a refusal rolls the whole request back). Returns app.help_request_answer(): no
-   personal data. Routing comes before the insert so that the new row is written once, already
-   assigned, rather than inserted unassigned and updated (see app.choose_route()). Commits
-   synchronously: a request once answered must survive a crash of the database server. */
+   de-duplicates by the idempotency key, counts the rate limits (per contact phone, per client
+   address), takes the routing decision (app.choose_route(), which locks the chosen team until
+   commit), stores the request once with its consent and its route, and writes the received and
+   routing events. Returns app.help_request_answer(): no personal data.
+
+   The limits are counted before any other work: a refused call is rolled back (nothing stored,
+   nothing counted) before it routes or locks a team. Counting them last, after a look-up of each
+   bucket up front for that cheap refusal, cost two more statements planned on every call (the
+   look-ups are planned per call, see app.rate_limit_reached()): ~14 % of a booking's database CPU
+   (tests/bench/request-help-sql.ts, issue 17). The bucket rows now stay locked for the whole
+   booking, which only orders bookings of one phone or one address (at most 5 a day and 30 an hour
+   by the shipped limits); lock order is always phone bucket, address bucket, team, so no deadlock.
+   Routing comes before the insert so that the new row is written once, already assigned, rather
+   than inserted unassigned and updated (see app.choose_route()). Commits synchronously: a request
+   once answered must survive a crash of the database server. */
 create function public.request_help(request jsonb default null)
 returns jsonb
 language plpgsql volatile security definer
@@ -185,12 +193,12 @@ begin
     return app.help_request_answer(existing.id);
   end if;
 
-  -- Cheap refusal before any write when a limit is already used up (counted for real below).
+  -- Counted first: a refusal raises, and rolls back, before routing or storing anything.
   address := app.client_address();
-  if app.rate_limit_reached('request_help.per_phone', contact) then
+  if not app.rate_limit_take('request_help.per_phone', contact) then
     perform app.raise_code('rate_limited_phone');
   end if;
-  if app.rate_limit_reached('request_help.per_address', address) then
+  if not app.rate_limit_take('request_help.per_address', address) then
     perform app.raise_code('rate_limited_address');
   end if;
 
@@ -247,13 +255,16 @@ begin
     exit when new_id is not null;
 
     -- Nothing stored: the same key committed in a parallel transaction while this one waited
-    -- (answer as a replay), else the code was taken (draw another).
+    -- (answer as a replay, and give back the hits counted above: a repeat is not a new request),
+    -- else the code was taken (draw another).
     select h.id, h.payload_hash into existing
     from app.help_requests h where h.idempotency_key = (v ->> 'idempotency_key')::uuid;
     if found then
       if existing.payload_hash is distinct from booking_hash then
         perform app.raise_code('idempotency_conflict');
       end if;
+      perform app.rate_limit_give_back('request_help.per_phone', contact);
+      perform app.rate_limit_give_back('request_help.per_address', address);
       return app.help_request_answer(existing.id);
     end if;
     -- Five taken codes in a row cannot be chance (a clash is ~1 in 10^13): some other unique key
@@ -275,13 +286,6 @@ begin
       case when r.team_id is null then 'unassigned' else 'assigned' end,
       r.team_id, r.distance_m, r.route_reason, 'system',
       jsonb_build_object('point', r.route_point, 'candidates', r.candidates, 'full', r.full_count));
-
-  if not app.rate_limit_take('request_help.per_phone', contact) then
-    perform app.raise_code('rate_limited_phone');
-  end if;
-  if not app.rate_limit_take('request_help.per_address', address) then
-    perform app.raise_code('rate_limited_address');
-  end if;
 
   return app.help_request_answer(new_id);
 end

@@ -217,12 +217,12 @@ begin
     return app.help_request_answer(existing.id);
   end if;
 
-  -- Cheap refusal before any write when a limit is already used up (counted for real below).
+  -- Counted first: a refusal raises, and rolls back, before routing or storing anything.
   address := app.client_address();
-  if app.rate_limit_reached('request_help.per_phone', contact) then
+  if not app.rate_limit_take('request_help.per_phone', contact) then
     perform app.raise_code('rate_limited_phone');
   end if;
-  if app.rate_limit_reached('request_help.per_address', address) then
+  if not app.rate_limit_take('request_help.per_address', address) then
     perform app.raise_code('rate_limited_address');
   end if;
 
@@ -279,13 +279,16 @@ begin
     exit when new_id is not null;
 
     -- Nothing stored: the same key committed in a parallel transaction while this one waited
-    -- (answer as a replay), else the code was taken (draw another).
+    -- (answer as a replay, and give back the hits counted above: a repeat is not a new request),
+    -- else the code was taken (draw another).
     select h.id, h.payload_hash into existing
     from app.help_requests h where h.idempotency_key = (v ->> 'idempotency_key')::uuid;
     if found then
       if existing.payload_hash is distinct from booking_hash then
         perform app.raise_code('idempotency_conflict');
       end if;
+      perform app.rate_limit_give_back('request_help.per_phone', contact);
+      perform app.rate_limit_give_back('request_help.per_address', address);
       return app.help_request_answer(existing.id);
     end if;
     -- Five taken codes in a row cannot be chance (a clash is ~1 in 10^13): some other unique key
@@ -307,13 +310,6 @@ begin
       case when r.team_id is null then 'unassigned' else 'assigned' end,
       r.team_id, r.distance_m, r.route_reason, 'system',
       jsonb_build_object('point', r.route_point, 'candidates', r.candidates, 'full', r.full_count));
-
-  if not app.rate_limit_take('request_help.per_phone', contact) then
-    perform app.raise_code('rate_limited_phone');
-  end if;
-  if not app.rate_limit_take('request_help.per_address', address) then
-    perform app.raise_code('rate_limited_address');
-  end if;
 
   return app.help_request_answer(new_id);
 end

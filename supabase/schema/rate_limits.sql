@@ -62,6 +62,23 @@ end
 $function$;
 comment on function app.hash_subject(scope text, subject text) is 'Salted SHA-256 (hex) of a rate-limit subject within a scope. PL/pgSQL so that its plan is cached (see app.setting).';
 
+CREATE OR REPLACE FUNCTION app.rate_limit_give_back(scope text, subject text)
+ RETURNS void
+ LANGUAGE plpgsql
+ SET search_path TO ''
+AS $function$
+declare
+  rule jsonb := app.setting('rate_limit.' || scope);
+  window_seconds integer := greatest(coalesce((rule ->> 'window_seconds')::integer, 3600), 1);
+  started timestamptz := to_timestamp(floor(extract(epoch from now()) / window_seconds) * window_seconds);
+begin
+  execute 'update app.rate_limit_buckets b set hits = b.hits - 1
+           where b.window_start = $1 and b.scope = $2 and b.subject_hash = $3 and b.hits > 0'
+    using started, scope, app.hash_subject(scope, subject);
+end
+$function$;
+comment on function app.rate_limit_give_back(scope text, subject text) is 'Gives back a hit counted earlier in the same transaction (a call that turned out to be a repeat).';
+
 CREATE OR REPLACE FUNCTION app.rate_limit_reached(scope text, subject text)
  RETURNS boolean
  LANGUAGE plpgsql

@@ -14,7 +14,9 @@
  *   node --experimental-strip-types tests/bench/request-help.ts [--duration 10] [--connections 1,10,50]
  *
  *   [--one-address]        every call from one client address (a carrier NAT); by default each
- *                          call carries a random x-forwarded-for, counted as its own address
+ *                          call carries a random x-forwarded-for, counted as its own address. One
+ *                          address's bookings run one at a time: request_help counts its limits
+ *                          first and holds the address's bucket row until commit
  *   [--backends postgres]  only these backends (pglite, postgres); also REQUEST_HELP_BACKENDS=postgres
  *                          for `npm run bench -- --only request-help`
  *

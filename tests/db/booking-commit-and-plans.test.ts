@@ -16,8 +16,9 @@ import { changeSettings, RELAXED_LIMITS, validPayload } from '../support/help-re
  *   app.rate_limit_buckets was nearly empty cannot scan the whole window later on
  *   (app.rate_limit_reached, 20261128000600_rate_limits.sql), by a dynamic EXECUTE rather than a
  *   SET plan_cache_mode clause: a SET clause holds for everything the function runs, so that one
- *   re-planned the helpers the look-up calls as well (about twice the look-up's CPU, two look-ups
- *   per booking). No per-request helper pins anything but search_path.
+ *   re-planned the helpers the look-up calls as well (about twice the look-up's CPU; a status
+ *   look-up by code makes two; a booking makes none since it counts its limits first, see
+ *   public.request_help). No per-request helper pins anything but search_path.
  */
 
 /** The helpers request_help and request_status call on every request. */
