@@ -169,6 +169,7 @@ declare
   contact text;
   address text;
   existing record;
+  refusal text;
   booking_hash bytea;
   new_id bigint;
   code text;
@@ -196,10 +197,24 @@ begin
   -- Counted first: a refusal raises, and rolls back, before routing or storing anything.
   address := app.client_address();
   if not app.rate_limit_take('request_help.per_phone', contact) then
-    perform app.raise_code('rate_limited_phone');
+    refusal := 'rate_limited_phone';
+  elsif not app.rate_limit_take('request_help.per_address', address) then
+    refusal := 'rate_limited_address';
   end if;
-  if not app.rate_limit_take('request_help.per_address', address) then
-    perform app.raise_code('rate_limited_address');
+  if refusal is not null then
+    -- Not over the limit after all when this is a repeat: a double tap's first call, counted just
+    -- before this one, committed the same booking while this one waited for the bucket. It gets
+    -- the first answer, and gives back what it counted.
+    select h.id, h.payload_hash into existing
+    from app.help_requests h where h.idempotency_key = (v ->> 'idempotency_key')::uuid;
+    if found and existing.payload_hash = booking_hash then
+      perform app.rate_limit_give_back('request_help.per_phone', contact);
+      if refusal = 'rate_limited_address' then
+        perform app.rate_limit_give_back('request_help.per_address', address);
+      end if;
+      return app.help_request_answer(existing.id);
+    end if;
+    perform app.raise_code(refusal);
   end if;
 
   -- Routing locks the chosen team until commit (see app.choose_route).

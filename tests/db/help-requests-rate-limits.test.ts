@@ -80,6 +80,28 @@ describe.each(inject('stacks'))('rate limits on $backend', (stack) => {
     expect((await book()).error).toBeNull();
   });
 
+  it('answers every copy of a double-tapped booking at the limit alike, and counts it once', async () => {
+    // The copies run in parallel (on PostgreSQL truly so: PostgREST's pool), so later ones wait for
+    // the first one's bucket and are counted over the limit before they see its request stored.
+    await limit({ 'rate_limit.request_help.per_phone': { max: 1, window_seconds: 86400 } });
+    const phone = uniquePhone();
+    const payload = validPayload({ phone });
+    const answers = await Promise.all(Array.from({ length: 8 }, () => client.rpc('request_help', { request: payload })));
+    expect(answers.map((answer) => answer.error?.message ?? null)).toEqual(Array(8).fill(null));
+    codes.push(answers[0].data.reference_code);
+    for (const answer of answers) expect(answer.data).toEqual(answers[0].data);
+    // Counted once: the next new booking from this phone is refused, by this limit alone.
+    const hits = await withSql(stack, async (sql) =>
+      (await sql.query(
+        `select coalesce(sum(b.hits), 0)::int as n from app.rate_limit_buckets b
+         where b.scope = 'request_help.per_phone' and b.subject_hash = app.hash_subject('request_help.per_phone', $1)`,
+        [phone],
+      )).rows[0].n,
+    );
+    expect(hits).toBe(1);
+    expect((await book({ phone })).error?.message).toBe('rate_limited_phone');
+  });
+
   it('limits new requests per client address, whatever x-forwarded-for the caller sends', async () => {
     await limit({ 'rate_limit.request_help.per_address': { max: 3, window_seconds: 3600 } });
     for (let i = 0; i < 3; i++) expect((await book()).error).toBeNull();
