@@ -6,6 +6,7 @@ import {
   createTeams,
   deleteRequests,
   deleteTeams,
+  perPhoneHits,
   RELAXED_LIMITS,
   uniquePhone,
   validPayload,
@@ -84,16 +85,8 @@ describe.each(inject('stacks'))('parallel submissions on $backend', (stack) => {
     // Each phone counted once against its limit: a retry is not a new request, including one that
     // waited for the first call's bucket and then found that call's request stored.
     const phones = payloads.map((payload) => payload.phone as string);
-    const hits = await withSql(stack, async (sql) =>
-      (await sql.query(
-        `select p.phone, coalesce((select sum(b.hits)::int from app.rate_limit_buckets b
-                  where b.scope = 'request_help.per_phone'
-                    and b.subject_hash = app.hash_subject('request_help.per_phone', p.phone)), 0) as hits
-         from unnest($1::text[]) as p(phone)`,
-        [phones],
-      )).rows,
-    );
-    expect(hits.filter((row) => row.hits !== 1)).toEqual([]);
+    const hits = await perPhoneHits(stack, phones);
+    expect([...hits].filter(([, n]) => n !== 1)).toEqual([]);
 
     // Nearest first, never past capacity: A and B (covering) and C (by radius) are exactly full,
     // and the rest waits in the province pool, saying why.

@@ -103,6 +103,20 @@ export async function changeSettings(stack: StackInfo, values: Record<string, un
     });
 }
 
+/** Hits request_help has counted against each phone's per-phone limit, all windows summed. */
+export async function perPhoneHits(stack: StackInfo, phones: string[]): Promise<Map<string, number>> {
+  const rows = await withSql(stack, async (sql) =>
+    (await sql.query(
+      `select p.phone, coalesce((select sum(b.hits)::int from app.rate_limit_buckets b
+                where b.scope = 'request_help.per_phone'
+                  and b.subject_hash = app.hash_subject('request_help.per_phone', p.phone)), 0) as hits
+       from unnest($1::text[]) as p(phone)`,
+      [phones],
+    )).rows as { phone: string; hits: number }[],
+  );
+  return new Map(rows.map((row) => [row.phone, row.hits]));
+}
+
 /** Limits high enough that a test file sending many requests from one address is never refused. */
 export const RELAXED_LIMITS = {
   'rate_limit.request_help.per_phone': { max: 1_000_000, window_seconds: 86400 },
